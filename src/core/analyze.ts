@@ -1,0 +1,132 @@
+/**
+ * selection text → tokens → vocabulary indices. The result keeps token boundaries and indices in
+ * typed arrays (one-hot row t is the single column `indices[t] − base`), so nothing is O(T × |V|).
+ */
+
+import { tokenSpans, type TokenizeOptions } from './tokenize';
+import { normalizeToken, type NormalizeOptions } from './normalize';
+import { defaultVocabulary } from './defaultVocabulary';
+import type { Vocabulary } from './vocabulary';
+import type { ConventionId } from './conventions';
+
+export interface AnalyzeOptions extends TokenizeOptions, NormalizeOptions {
+	/** The vocabulary to look tokens up in; the default vocabulary (course convention) otherwise. */
+	vocabulary?: Vocabulary;
+}
+
+export interface Analysis {
+	/** The analysed text; offsets below index into it. */
+	readonly text: string;
+	/** T_x. */
+	readonly length: number;
+	readonly starts: Int32Array;
+	readonly ends: Int32Array;
+	/** Vocabulary index of each token under the vocabulary's convention. */
+	readonly indices: Int32Array;
+	/** 1 where the token mapped to the unknown index. */
+	readonly unknown: Uint8Array;
+	readonly unknownCount: number;
+	readonly vocabulary: Vocabulary;
+	readonly options: Readonly<AnalyzeOptions>;
+}
+
+export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
+	const vocabulary = options.vocabulary ?? defaultVocabulary();
+	const spans = tokenSpans(text, options);
+	const count = spans.count;
+	const indices = new Int32Array(count);
+	const unknown = new Uint8Array(count);
+	let unknownCount = 0;
+	for (let t = 0; t < count; t++) {
+		const key = normalizeToken(text.slice(spans.starts[t], spans.ends[t]), options);
+		const index = vocabulary.lookup(key);
+		indices[t] = index;
+		if (index === vocabulary.unkIndex && key !== vocabulary.unkToken) {
+			unknown[t] = 1;
+			unknownCount++;
+		}
+	}
+	return {
+		text,
+		length: count,
+		starts: spans.starts,
+		ends: spans.ends,
+		indices,
+		unknown,
+		unknownCount,
+		vocabulary,
+		options,
+	};
+}
+
+/** One token of an analysis in plain JSON form. */
+export interface TokenRecord {
+	/** Time step, 1-based (x⟨t⟩). */
+	t: number;
+	text: string;
+	/** The form looked up in the vocabulary. */
+	normalized: string;
+	start: number;
+	end: number;
+	index: number;
+	/** One-hot column, index − base. */
+	column: number;
+	unknown: boolean;
+	/** y⟨t⟩ when labels exist. */
+	label?: number;
+	/** Typed BIO tag when labels exist (B-PER, I-LOC, O…). */
+	tag?: string;
+}
+
+/** The plain-JSON form of an analysis, as commands return it and exports write it. */
+export interface AnalysisRecord {
+	T_x: number;
+	/** |V|. */
+	V: number;
+	convention: ConventionId;
+	vocabulary: string;
+	unkIndex: number;
+	unkToken: string;
+	padIndex: number | null;
+	/** Index of the first vocabulary entry (one-hot column = index − base). */
+	base: number;
+	unknownCount: number;
+	tokens: TokenRecord[];
+}
+
+export function analysisToRecord(analysis: Analysis, offset = 0, labels?: ArrayLike<number>, tags?: readonly string[]): AnalysisRecord {
+	const v = analysis.vocabulary;
+	const tokens: TokenRecord[] = new Array(analysis.length);
+	for (let t = 0; t < analysis.length; t++) {
+		const text = analysis.text.slice(analysis.starts[t], analysis.ends[t]);
+		const record: TokenRecord = {
+			t: t + 1,
+			text,
+			normalized: normalizeToken(text, analysis.options),
+			start: analysis.starts[t] + offset,
+			end: analysis.ends[t] + offset,
+			index: analysis.indices[t],
+			column: analysis.indices[t] - v.base,
+			unknown: analysis.unknown[t] === 1,
+		};
+		if (labels) {
+			record.label = labels[t];
+		}
+		if (tags) {
+			record.tag = tags[t];
+		}
+		tokens[t] = record;
+	}
+	return {
+		T_x: analysis.length,
+		V: v.size,
+		convention: v.convention,
+		vocabulary: v.name,
+		unkIndex: v.unkIndex,
+		unkToken: v.unkToken,
+		padIndex: v.padIndex,
+		base: v.base,
+		unknownCount: analysis.unknownCount,
+		tokens,
+	};
+}
