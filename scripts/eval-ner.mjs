@@ -1,0 +1,192 @@
+#!/usr/bin/env node
+// Evaluates the offline NER tagger (src/core/ner) on a CoNLL-2003 file such as the English
+// development split eng.testa, which is NOT part of this repository (Reuters research licence):
+//
+//   node scripts/eval-ner.mjs path/to/eng.testa [--errors N] [--max-chars N]
+//
+// The tokens are joined with spaces and the sentences with newlines to make the text the tagger
+// sees; predicted spans are aligned back to the gold tokens with alignEntities (the same
+// alignment the extension uses). Prints person-name token F1 (binary y⟨t⟩), typed entity
+// micro-F1 over PER, LOC and ORG with exact spans (conlleval's chunk rule), per-type P/R/F1,
+// the load time and the speed.
+import { build } from 'esbuild';
+import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import os from 'node:os';
+import path from 'node:path';
+
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+	const i = args.indexOf(name);
+	if (i < 0) return fallback;
+	const value = Number(args[i + 1]);
+	args.splice(i, 2);
+	return value;
+};
+const showErrors = option('--errors', 0);
+const maxChars = option('--max-chars', 2000);
+const file = args[0];
+if (!file) {
+	console.error('usage: node scripts/eval-ner.mjs path/to/eng.testa [--errors N] [--max-chars N]');
+	process.exit(2);
+}
+
+// Bundle the TypeScript module (compromise included) so the script needs no compile step.
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const dir = mkdtempSync(path.join(os.tmpdir(), 'eval-ner-'));
+const bundle = path.join(dir, 'ner.cjs');
+await build({ entryPoints: [path.join(root, 'src/core/ner/index.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'es2022', outfile: bundle, logLevel: 'warning' });
+const ner = createRequire(import.meta.url)(bundle);
+rmSync(dir, { recursive: true, force: true });
+
+// ---- read CoNLL: one token per line (word … tag), blank lines between sentences ----
+const lines = readFileSync(file, 'utf8').split(/\r?\n/);
+const sentences = [];
+let current = [];
+for (const line of lines) {
+	const trimmed = line.trim();
+	if (trimmed === '' || trimmed.startsWith('-DOCSTART-')) {
+		if (current.length) sentences.push(current);
+		current = [];
+		continue;
+	}
+	const fields = trimmed.split(/\s+/);
+	current.push({ word: fields[0], tag: fields[fields.length - 1] });
+}
+if (current.length) sentences.push(current);
+
+let text = '';
+const words = [];
+const starts = [];
+const ends = [];
+const gold = [];
+const sentenceOf = [];
+sentences.forEach((sentence, s) => {
+	if (s > 0) text += '\n';
+	sentence.forEach((token, k) => {
+		if (k > 0) text += ' ';
+		starts.push(text.length);
+		text += token.word;
+		ends.push(text.length);
+		words.push(token.word);
+		gold.push(token.tag);
+		sentenceOf.push(s);
+	});
+});
+const tokenCount = words.length;
+
+// ---- tag ----
+const loadStart = performance.now();
+const tagger = await ner.createTagger();
+const loadMs = performance.now() - loadStart;
+
+let longestChunkMs = 0;
+let last = performance.now();
+const tagStart = performance.now();
+const spans = await tagger.tagChunks(text, {
+	maxChars,
+	onProgress() {
+		const now = performance.now();
+		longestChunkMs = Math.max(longestChunkMs, now - last);
+		last = now;
+	},
+});
+const tagMs = performance.now() - tagStart;
+
+// Warm speed on 1,000-token pieces of the same text.
+const warmRuns = [];
+for (let first = 0; first + 1000 <= tokenCount && warmRuns.length < 20; first += 2500) {
+	const piece = text.slice(starts[first], ends[first + 999]);
+	const t0 = performance.now();
+	tagger.tag(piece);
+	warmRuns.push(performance.now() - t0);
+}
+warmRuns.sort((a, b) => a - b);
+const median = warmRuns[Math.floor(warmRuns.length / 2)];
+
+// ---- score ----
+const predicted = ner.alignEntities(spans, starts, ends);
+const f1 = (tp, fp, fn) => {
+	const p = tp + fp ? tp / (tp + fp) : 0;
+	const r = tp + fn ? tp / (tp + fn) : 0;
+	return { p, r, f: p + r ? (2 * p * r) / (p + r) : 0, tp, fp, fn };
+};
+
+let tp = 0, fp = 0, fn = 0;
+for (let t = 0; t < tokenCount; t++) {
+	const g = gold[t].endsWith('-PER') ? 1 : 0;
+	const p = predicted.binary[t];
+	if (g && p) tp++;
+	else if (p) fp++;
+	else if (g) fn++;
+}
+const binary = f1(tp, fp, fn);
+
+// Chunks never cross sentences: conlleval reads a blank line as O.
+const chunksOf = (tags) => {
+	const out = [];
+	let from = 0;
+	for (let t = 1; t <= tokenCount; t++) {
+		if (t === tokenCount || sentenceOf[t] !== sentenceOf[from]) {
+			const local = ner.spansFromTags(tags.slice(from, t), starts.slice(from, t), ends.slice(from, t));
+			for (const c of local) out.push({ ...c, firstToken: c.firstToken + from, lastToken: c.lastToken + from });
+			from = t;
+		}
+	}
+	return out;
+};
+const key = (c) => `${c.firstToken}:${c.lastToken}:${c.type}`;
+const goldChunks = chunksOf(gold);
+const predChunks = chunksOf(predicted.tags);
+const goldKeys = new Set(goldChunks.map(key));
+const predKeys = new Set(predChunks.map(key));
+const types = ['PER', 'LOC', 'ORG', 'MISC'];
+const perType = {};
+for (const type of types) {
+	const g = goldChunks.filter((c) => c.type === type);
+	const p = predChunks.filter((c) => c.type === type);
+	const hit = p.filter((c) => goldKeys.has(key(c))).length;
+	perType[type] = f1(hit, p.length - hit, g.length - hit);
+}
+const scored = ['PER', 'LOC', 'ORG'];
+const micro = f1(...['tp', 'fp', 'fn'].map((k) => scored.reduce((sum, type) => sum + perType[type][k], 0)));
+
+const pct = (x) => (100 * x).toFixed(2);
+console.log(`file: ${path.basename(file)}; ${sentences.length} sentences, ${tokenCount} tokens, ${goldChunks.length} gold entities`);
+console.log(`person-name token F1 (binary y): ${binary.f.toFixed(4)}  (P ${pct(binary.p)} R ${pct(binary.r)}; tp ${tp} fp ${fp} fn ${fn})`);
+console.log(`typed entity micro-F1 PER+LOC+ORG (exact spans): ${micro.f.toFixed(4)}  (P ${pct(micro.p)} R ${pct(micro.r)})`);
+for (const type of types) {
+	const m = perType[type];
+	console.log(`  ${type.padEnd(4)} P ${pct(m.p).padStart(6)}  R ${pct(m.r).padStart(6)}  F1 ${pct(m.f).padStart(6)}  (tp ${m.tp} fp ${m.fp} fn ${m.fn})${type === 'MISC' ? '  not in the micro-average' : ''}`);
+}
+console.log(`load (compromise + name lists): ${loadMs.toFixed(0)} ms`);
+console.log(`tagChunks over the whole file: ${tagMs.toFixed(0)} ms = ${Math.round(tokenCount / (tagMs / 1000))} tokens/s; longest single piece (maxChars ${maxChars}): ${longestChunkMs.toFixed(1)} ms`);
+console.log(`warm tag() of 1,000 tokens: median ${median.toFixed(1)} ms over ${warmRuns.length} pieces (min ${warmRuns[0].toFixed(1)}, max ${warmRuns[warmRuns.length - 1].toFixed(1)})`);
+
+if (showErrors > 0) {
+	// For local inspection only: prints sentences of the evaluation file to the terminal.
+	const missed = goldChunks.filter((c) => c.type !== 'MISC' && !predKeys.has(key(c)));
+	const spurious = predChunks.filter((c) => c.type !== 'MISC' && !goldKeys.has(key(c)));
+	const show = (label, list) => {
+		const sample = list.filter((_, i) => i % Math.max(1, Math.floor(list.length / showErrors)) === 0).slice(0, showErrors);
+		console.log(`\n${label} (${list.length}):`);
+		for (const c of sample) {
+			const s = sentenceOf[c.firstToken];
+			const ctx = [];
+			for (let t = Math.max(0, c.firstToken - 4); t <= Math.min(tokenCount - 1, c.lastToken + 4); t++) {
+				if (sentenceOf[t] !== s) continue;
+				ctx.push(t >= c.firstToken && t <= c.lastToken ? `[${words[t]}]` : words[t]);
+			}
+			const goldHere = [];
+			const predHere = [];
+			for (let t = c.firstToken; t <= c.lastToken; t++) {
+				goldHere.push(gold[t]);
+				predHere.push(predicted.tags[t]);
+			}
+			console.log(`  ${c.type}: ${ctx.join(' ')}   gold ${goldHere.join(',')} pred ${predHere.join(',')}`);
+		}
+	};
+	show('missed', missed);
+	show('spurious', spurious);
+}

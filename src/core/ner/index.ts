@@ -1,0 +1,11 @@
+// Named-entity labels: the lazily loaded tagger, the pure rule layer and token alignment.
+export { createTagger } from './tagger';
+export type { Tagger, TagChunksOptions } from './tagger';
+export { alignEntities, spansFromTags } from './align';
+export type { AlignedLabels } from './align';
+export { splitChunks } from './chunks';
+export type { TextChunk } from './chunks';
+export { entitiesFromTerms } from './rules';
+export type { Term, NameLists } from './rules';
+export { entityTypes } from './types';
+export type { EntitySpan, EntityType, EntitySource } from './types';

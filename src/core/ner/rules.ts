@@ -1,0 +1,276 @@
+/**
+ * The rule layer over the part-of-speech tagger. It receives sentences of terms (text, offsets,
+ * the tagger's tags, the punctuation around each term), groups capitalised terms into candidate
+ * names and types each candidate from structural evidence: titles, heads of organisation and
+ * place names, first-name and surname lists, acronyms, the preposition before it, and the
+ * tagger's own Person / Place / Organization tags. It does not depend on `compromise`, so it can
+ * be tested on hand-built terms and reused with another tagger.
+ */
+
+import type { EntitySpan, EntityType } from './types';
+import {
+	capitalisedNonNames,
+	locationHeads,
+	locationOpeners,
+	looseConnectors,
+	miscHeads,
+	nameConnectors,
+	organizationHeads,
+	personTitles,
+	placePrepositions,
+	titleModifiers,
+	weakOrganizationHeads,
+} from './lexicon';
+
+/** One word as the part-of-speech tagger saw it. */
+export interface Term {
+	text: string;
+	/** UTF-16 offset of `text` in the tagged string. */
+	start: number;
+	end: number;
+	/** The tagger's tags (compromise's names: Person, Place, Organization, ProperNoun, Verb…). */
+	tags: ReadonlySet<string>;
+	/** Punctuation and spaces before and after the term. */
+	pre: string;
+	post: string;
+}
+
+/** Lookups for first names and surnames (lowercase). */
+export interface NameLists {
+	firstNames: ReadonlySet<string>;
+	lastNames: ReadonlySet<string>;
+}
+
+const personTags = ['Person', 'FirstName', 'LastName', 'MaleName', 'FemaleName', 'Honorific'];
+const placeTags = ['Place', 'Country', 'City', 'Region', 'Address'];
+const organizationTags = ['Organization', 'SportsTeam', 'Company', 'School'];
+// Tags that say a capitalised word is an ordinary word (a sentence opener, a headline verb).
+const functionTags = ['Verb', 'Adverb', 'Determiner', 'Pronoun', 'Preposition', 'Conjunction', 'Adjective', 'Value', 'Date', 'QuestionWord', 'Modal', 'Auxiliary', 'Copula', 'Negative', 'Expression'];
+
+const upperStart = /^\p{Lu}/u;
+const hasLower = /\p{Ll}/u;
+const hasLetter = /\p{L}/u;
+const hasDigit = /\p{N}/u;
+const possessive = /['’]s?$/u;
+// Punctuation after a term that ends a name: a period ends it unless the term is an abbreviation.
+const breakingPost = /[,;:!?()[\]{}"“”«»]|\s[-–—]\s?|[-–—]\s|\.\s*$/u;
+const breakingPre = /[()[\]{}"“”«»]/u;
+
+interface Info {
+	term: Term;
+	lower: string;
+	/** Capitalised or in a headline, and not a plain word: may be part of a name. */
+	nameLike: boolean;
+	acronym: boolean;
+	initial: boolean;
+	sentenceInitial: boolean;
+	person: boolean;
+	place: boolean;
+	organization: boolean;
+	demonym: boolean;
+	connector: boolean;
+	breaksAfter: boolean;
+}
+
+const hasAny = (tags: ReadonlySet<string>, names: readonly string[]) => names.some((n) => tags.has(n));
+
+function bare(text: string): string {
+	return text.toLowerCase().replace(possessive, '').replace(/\.$/u, '');
+}
+
+/** A sentence written in capitals (a headline) carries no capitalisation evidence. */
+function isHeadline(terms: readonly Term[]): boolean {
+	let words = 0;
+	let upper = 0;
+	for (const t of terms) {
+		if (!hasLetter.test(t.text)) continue;
+		words++;
+		if (!hasLower.test(t.text)) upper++;
+	}
+	return words >= 3 && upper / words >= 0.8;
+}
+
+function describe(terms: readonly Term[], names: NameLists): Info[] {
+	const headline = isHeadline(terms);
+	const infos: Info[] = [];
+	let sentenceInitial = true;
+	for (let i = 0; i < terms.length; i++) {
+		const term = terms[i];
+		const text = term.text;
+		const lower = bare(text);
+		const tags = term.tags;
+		const letters = hasLetter.test(text);
+		const capital = upperStart.test(text);
+		const allCaps = letters && !hasLower.test(text);
+		const initial = /^\p{Lu}\.?$/u.test(text) && (term.post.startsWith('.') || text.endsWith('.'));
+		const acronym = !headline && allCaps && !initial && text.replace(/[.&]/g, '').length >= 2;
+		const person = hasAny(tags, personTags);
+		const place = hasAny(tags, placeTags);
+		const organization = hasAny(tags, organizationTags);
+		const demonym = tags.has('Demonym') || tags.has('Language');
+		const listed = names.firstNames.has(lower) || names.lastNames.has(lower);
+		const functional = hasAny(tags, functionTags) && !tags.has('ProperNoun') && !person && !place && !organization;
+		const connector = !capital && nameConnectors.has(lower);
+		let nameLike = false;
+		if (letters && !hasDigit.test(text) && !capitalisedNonNames.has(lower) && !connector) {
+			if (headline) {
+				nameLike = !functional && (person || place || organization || demonym || tags.has('ProperNoun') || listed || tags.has('Acronym'));
+			} else if (capital) {
+				// A capital at the start of a sentence is spelling, not evidence: there the word
+				// must be known as a name, or be unknown to the tagger (which calls it ProperNoun).
+				nameLike = sentenceInitial ? !functional && (person || place || organization || demonym || tags.has('ProperNoun')) : true;
+			}
+		}
+		// Hyphenated compounds whose tail is lowercase ("Dallas-based") are adjectives, not names.
+		if (nameLike && /^[-‐‑]$/u.test(term.post) && i + 1 < terms.length && !upperStart.test(terms[i + 1].text)) {
+			nameLike = false;
+		}
+		const abbreviation = initial || personTitles.has(lower) || organizationHeads.has(lower) || locationHeads.has(lower) || locationOpeners.has(lower) || (acronym && text.includes('.'));
+		const post = abbreviation ? term.post.replace(/^\./u, '') : term.post;
+		const breaksAfter = breakingPost.test(post) || (i + 1 < terms.length && breakingPre.test(terms[i + 1].pre));
+		infos.push({ term, lower, nameLike, acronym, initial, sentenceInitial, person, place, organization, demonym, connector, breaksAfter });
+		// Quotes, dashes and colons open a new clause whose first word is capitalised anyway.
+		sentenceInitial = !letters || /[:"“«]|\s[-–—]\s/u.test(term.post) || (i + 1 < terms.length && /["“«(]/u.test(terms[i + 1].pre));
+		if (!letters && /^[,;]$/u.test(text)) sentenceInitial = false;
+	}
+	return infos;
+}
+
+/** Maximal runs of name-like terms, with connectors allowed between two name-like terms. */
+function candidateRuns(infos: readonly Info[]): Info[][] {
+	const runs: Info[][] = [];
+	let run: Info[] = [];
+	const close = () => {
+		if (run.length) runs.push(run);
+		run = [];
+	};
+	for (let i = 0; i < infos.length; i++) {
+		const info = infos[i];
+		if (info.nameLike) {
+			run.push(info);
+			if (info.breaksAfter) close();
+			continue;
+		}
+		const next = infos[i + 1];
+		if (run.length && info.connector && !info.breaksAfter && next?.nameLike) {
+			run.push(info);
+			continue;
+		}
+		close();
+	}
+	close();
+	return runs;
+}
+
+const isTitle = (info: Info) => personTitles.has(info.lower);
+const isTitlePart = (info: Info) => isTitle(info) || titleModifiers.has(info.lower);
+
+/** Splits a run at loose connectors ("of", "and") unless a head word makes it one name. */
+function splitAtConnectors(run: Info[]): Info[][] {
+	const loose = run.some((info) => info.connector && looseConnectors.has(info.lower));
+	if (!loose) return [run];
+	const parts: Info[][] = [[]];
+	for (const info of run) {
+		if (info.connector && looseConnectors.has(info.lower)) parts.push([]);
+		else parts[parts.length - 1].push(info);
+	}
+	const headBeforeJoin = parts.slice(0, -1).some((part) => {
+		const last = part[part.length - 1];
+		return last && (organizationHeads.has(last.lower) || locationHeads.has(last.lower) || locationOpeners.has(last.lower));
+	});
+	const lastPart = parts[parts.length - 1];
+	const headAtEnd = lastPart.length > 0 && organizationHeads.has(lastPart[lastPart.length - 1].lower) && !weakOrganizationHeads.has(lastPart[lastPart.length - 1].lower);
+	const opener = run[0] && locationOpeners.has(run[0].lower);
+	if (headBeforeJoin || headAtEnd || opener) return [run];
+	return parts.filter((part) => part.length > 0);
+}
+
+/** Cuts titles off a run: "President Bill Clinton" → "Bill Clinton", typed PER by the title. */
+function splitTitles(run: Info[], before: Info | undefined): { parts: Info[][]; titled: boolean[] } {
+	// A title inside the run ("German Chancellor Helmut Kohl") starts the person's name after it.
+	let lastTitle = -1;
+	for (let k = 0; k < run.length - 1; k++) {
+		if (isTitle(run[k]) && !run.slice(k + 1).some((info) => organizationHeads.has(info.lower) || locationHeads.has(info.lower))) lastTitle = k;
+	}
+	if (lastTitle < 0) {
+		const titledBefore = before !== undefined && isTitle(before) && !before.nameLike;
+		return { parts: [run], titled: [titledBefore] };
+	}
+	let titleStart = lastTitle;
+	while (titleStart > 0 && isTitlePart(run[titleStart - 1])) titleStart--;
+	const parts: Info[][] = [];
+	const titled: boolean[] = [];
+	if (titleStart > 0) {
+		parts.push(run.slice(0, titleStart));
+		titled.push(false);
+	}
+	parts.push(run.slice(lastTitle + 1));
+	titled.push(true);
+	return { parts, titled };
+}
+
+function classify(part: Info[], titled: boolean, before: Info | undefined, names: NameLists): EntityType | undefined {
+	const words = part.filter((info) => !info.connector);
+	if (words.length === 0) return undefined;
+	const first = words[0];
+	const last = words[words.length - 1];
+	if (words.every(isTitlePart)) return undefined;
+
+	if (organizationHeads.has(last.lower) && (words.length > 1 || !weakOrganizationHeads.has(last.lower)) && !last.person) return 'ORG';
+	if (words.length > 1 && (locationHeads.has(last.lower) || locationOpeners.has(first.lower))) return 'LOC';
+	if (words.length > 1 && miscHeads.has(last.lower)) return 'MISC';
+	if (titled) return 'PER';
+	if (words.every((info) => info.demonym)) return 'MISC';
+	if (words.some((info) => info.organization)) return 'ORG';
+	if (words.every((info) => info.place)) return 'LOC';
+	if (words.length === 1 && first.acronym) return 'ORG';
+	if (words.some((info) => info.person)) return 'PER';
+	const firstName = names.firstNames.has(first.lower) || first.initial;
+	const lastName = names.lastNames.has(last.lower);
+	if (words.length >= 2 && (firstName || lastName)) return 'PER';
+	if (words.some((info) => info.place)) return 'LOC';
+	if (before && placePrepositions.has(before.lower)) return 'LOC';
+	if (words.some((info) => info.demonym)) return 'MISC';
+	if (firstName || lastName) return 'PER';
+	// An unknown capitalised word in mid-sentence that is not an acronym, a place or a date is,
+	// in running text, most often somebody's name.
+	if (!first.sentenceInitial && !words.some((info) => info.acronym)) return 'PER';
+	return undefined;
+}
+
+function toSpan(part: Info[], type: EntityType, text: string): EntitySpan | undefined {
+	let lo = 0;
+	let hi = part.length - 1;
+	while (lo <= hi && part[lo].connector) lo++;
+	while (hi >= lo && part[hi].connector) hi--;
+	if (lo > hi) return undefined;
+	const start = part[lo].term.start;
+	let end = part[hi].term.end;
+	const lastText = part[hi].term.text;
+	// The possessive belongs to the sentence, not the name: "Holmes's hat" names "Holmes".
+	const clitic = /['’]s$/u.exec(lastText) ?? /(?<=s)['’]$/u.exec(lastText);
+	if (clitic && lastText.length > clitic[0].length) end -= clitic[0].length;
+	return { start, end, type, text: text.slice(start, end), source: 'tagger' };
+}
+
+/** Entity spans for sentences of terms whose offsets index into `text`. */
+export function entitiesFromTerms(sentences: readonly (readonly Term[])[], text: string, names: NameLists): EntitySpan[] {
+	const spans: EntitySpan[] = [];
+	for (const sentence of sentences) {
+		const infos = describe(sentence, names);
+		for (const run of candidateRuns(infos)) {
+			const index = infos.indexOf(run[0]);
+			const before = index > 0 ? infos[index - 1] : undefined;
+			for (const piece of splitAtConnectors(run)) {
+				const { parts, titled } = splitTitles(piece, piece[0] === run[0] ? before : undefined);
+				parts.forEach((part, k) => {
+					const partBefore = k === 0 ? (piece[0] === run[0] ? before : undefined) : undefined;
+					const type = classify(part, titled[k], partBefore, names);
+					const span = type && toSpan(part, type, text);
+					if (span) spans.push(span);
+				});
+			}
+		}
+	}
+	return spans;
+}
