@@ -1,0 +1,65 @@
+/**
+ * Runs the core on document text with the current settings and fills the store. Re-runs every
+ * stored analysis when a setting that changes indices or tokens changes.
+ */
+
+import type * as vscode from 'vscode';
+import { analyze, analysisToRecord, type AnalyzeOptions } from '../core/analyze';
+import { defaultVocabulary } from '../core/defaultVocabulary';
+import type { DocumentAnalysisResult, ExampleRecord } from '../shared/api';
+import type { SequenceLensConfig } from './config';
+import type { AnalysisStore, DocumentAnalysis, Example } from './editor/analysisStore';
+
+/** A stretch of a document to analyse, in document offsets. */
+export interface TextSpan {
+	start: number;
+	end: number;
+}
+
+export function analyzeOptions(config: SequenceLensConfig): AnalyzeOptions {
+	return {
+		tokenizer: config.tokenizer,
+		lowercase: config.lowercase,
+		vocabulary: defaultVocabulary(config.convention),
+	};
+}
+
+export class Analyzer {
+	constructor(
+		private readonly store: AnalysisStore,
+		private readonly getConfig: (scope?: vscode.ConfigurationScope) => SequenceLensConfig,
+	) {}
+
+	/** Analyses each span of `document` as one example and stores them together. */
+	analyzeSpans(document: vscode.TextDocument, spans: readonly TextSpan[]): DocumentAnalysis {
+		const options = analyzeOptions(this.getConfig(document));
+		const text = document.getText();
+		const examples: Example[] = spans.map((s) => ({ offset: s.start, analysis: analyze(text.slice(s.start, s.end), options) }));
+		return this.store.set(document, examples);
+	}
+
+	/** Re-runs every stored analysis whose document is still open and unchanged. */
+	reanalyzeAll(documents: readonly vscode.TextDocument[]): void {
+		for (const entry of this.store.all()) {
+			const document = documents.find((d) => d.uri.toString() === entry.uri.toString());
+			if (!document || document.version !== entry.version) {
+				continue;
+			}
+			this.analyzeSpans(
+				document,
+				entry.examples.map((ex) => ({ start: ex.offset, end: ex.offset + ex.analysis.text.length })),
+			);
+		}
+	}
+}
+
+/** The JSON form of a stored analysis, as the commands return it. */
+export function toResult(entry: DocumentAnalysis): DocumentAnalysisResult {
+	const examples: ExampleRecord[] = entry.examples.map((ex, k) => ({
+		i: k + 1,
+		start: ex.offset,
+		end: ex.offset + ex.analysis.text.length,
+		...analysisToRecord(ex.analysis, ex.offset),
+	}));
+	return { uri: entry.uri.toString(), version: entry.version, m: examples.length, examples };
+}

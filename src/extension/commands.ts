@@ -1,0 +1,134 @@
+/** Command ids and their handlers. Every handler returns plain JSON (docs/api.md, "Command API"). */
+
+import * as vscode from 'vscode';
+import { referenceSentence } from '../core/reference';
+import { TokenizerError } from '../core/tokenize';
+import type { ClearResult, DocumentAnalysisResult, MatrixShownResult } from '../shared/api';
+import { toResult, type Analyzer, type TextSpan } from './analyzer';
+import type { AnalysisStore, DocumentAnalysis } from './editor/analysisStore';
+import { rangeToOffsets } from './editor/convert';
+import type { MatrixPanel } from './webview/matrixPanel';
+
+export const commandIds = {
+	tokenizeSelection: 'sequenceLens.tokenizeSelection',
+	showMatrix: 'sequenceLens.showMatrix',
+	clear: 'sequenceLens.clear',
+	openReferenceExample: 'sequenceLens.openReferenceExample',
+	/** Not in the palette: returns the stored analysis of a document for scripts and tests. */
+	getAnalysis: 'sequenceLens.getAnalysis',
+} as const;
+
+export interface CommandServices {
+	store: AnalysisStore;
+	analyzer: Analyzer;
+	matrix: () => MatrixPanel;
+}
+
+const selectHint = () =>
+	vscode.l10n.t('Sequence Lens: select some text in an editor first (for example a sentence), then run Tokenize Selection. Or run “Sequence Lens: Open Reference Example”.');
+
+async function tokenizeSelection(services: CommandServices): Promise<DocumentAnalysisResult | undefined> {
+	const editor = vscode.window.activeTextEditor;
+	if (!editor) {
+		void vscode.window.showInformationMessage(selectHint());
+		return undefined;
+	}
+	const document = editor.document;
+	const spans: TextSpan[] = editor.selections
+		.filter((s) => !s.isEmpty)
+		.map((s) => rangeToOffsets(document, s))
+		.sort((a, b) => a.start - b.start);
+	if (spans.length === 0) {
+		void vscode.window.showInformationMessage(selectHint());
+		return undefined;
+	}
+	let entry: DocumentAnalysis;
+	try {
+		entry = services.analyzer.analyzeSpans(document, spans);
+	} catch (error) {
+		if (error instanceof TokenizerError) {
+			void vscode.window.showErrorMessage(vscode.l10n.t('Sequence Lens: {0}', error.message));
+			return undefined;
+		}
+		throw error;
+	}
+	if (entry.examples.every((ex) => ex.analysis.length === 0)) {
+		void vscode.window.showInformationMessage(
+			vscode.l10n.t('Sequence Lens: the selection has no tokens (T_x = 0) under the “{0}” tokenizer.', entry.examples[0].analysis.options.tokenizer ?? 'words'),
+		);
+	}
+	return toResult(entry);
+}
+
+async function showMatrix(services: CommandServices): Promise<MatrixShownResult | undefined> {
+	const editor = vscode.window.activeTextEditor;
+	let entry = editor ? services.store.get(editor.document) : undefined;
+	if (!entry && editor && editor.selections.some((s) => !s.isEmpty)) {
+		// A selection but no analysis yet: analyse it first, so one command is enough.
+		await tokenizeSelection(services);
+		entry = services.store.get(editor.document);
+	}
+	entry ??= services.store.latest();
+	if (!entry) {
+		void vscode.window.showInformationMessage(selectHint());
+		return undefined;
+	}
+	services.matrix().show(entry);
+	const v = entry.examples[0]?.analysis.vocabulary;
+	return {
+		uri: entry.uri.toString(),
+		version: entry.version,
+		m: entry.examples.length,
+		T_x: entry.examples.map((ex) => ex.analysis.length),
+		V: v?.size ?? 0,
+	};
+}
+
+function clear(services: CommandServices): ClearResult {
+	const editor = vscode.window.activeTextEditor;
+	if (editor && services.store.getByUri(editor.document.uri)) {
+		services.store.delete(editor.document.uri, 'cleared');
+		return { cleared: 1 };
+	}
+	return { cleared: services.store.clearAll() };
+}
+
+async function openReferenceExample(services: CommandServices): Promise<DocumentAnalysisResult | undefined> {
+	const document = await vscode.workspace.openTextDocument({ content: referenceSentence, language: 'plaintext' });
+	const editor = await vscode.window.showTextDocument(document, { preview: false });
+	const end = document.positionAt(referenceSentence.length);
+	editor.selection = new vscode.Selection(new vscode.Position(0, 0), end);
+	return tokenizeSelection(services);
+}
+
+function getAnalysis(services: CommandServices, uri?: unknown): DocumentAnalysisResult | undefined {
+	let target: vscode.Uri | undefined;
+	if (typeof uri === 'string') {
+		try {
+			target = vscode.Uri.parse(uri, true);
+		} catch {
+			return undefined;
+		}
+	} else if (uri instanceof vscode.Uri) {
+		target = uri;
+	} else {
+		target = vscode.window.activeTextEditor?.document.uri;
+	}
+	if (!target) {
+		return undefined;
+	}
+	const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === target.toString());
+	const entry = document ? services.store.get(document) : undefined;
+	return entry ? toResult(entry) : undefined;
+}
+
+export function registerCommands(services: CommandServices): vscode.Disposable[] {
+	return [
+		// Menus pass the resource as an argument; the commands act on the active editor instead.
+		vscode.commands.registerCommand(commandIds.tokenizeSelection, () => tokenizeSelection(services)),
+		vscode.commands.registerCommand(commandIds.showMatrix, () => showMatrix(services)),
+		vscode.commands.registerCommand(commandIds.clear, () => clear(services)),
+		vscode.commands.registerCommand(commandIds.openReferenceExample, () => openReferenceExample(services)),
+		vscode.commands.registerCommand(commandIds.getAnalysis, (uri?: unknown) => getAnalysis(services, uri)),
+	];
+}

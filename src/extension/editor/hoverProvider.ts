@@ -1,0 +1,85 @@
+/**
+ * One lazy hover for every analysed document: nothing is built until the pointer rests on a
+ * token, which is then found by binary search over the example's token starts.
+ */
+
+import * as vscode from 'vscode';
+import { normalizeToken } from '../../core/normalize';
+import { tokenAt } from '../../core/search';
+import { stepLabel } from '../../shared/protocol';
+import type { AnalysisStore, DocumentAnalysis } from './analysisStore';
+import { offsetsToRange, positionToOffset } from './convert';
+
+export interface TokenLocation {
+	/** 0-based example position. */
+	example: number;
+	/** 0-based time step. */
+	row: number;
+}
+
+/** The token of `entry` under a document offset, or undefined. */
+export function locateToken(entry: DocumentAnalysis, offset: number): TokenLocation | undefined {
+	for (let k = 0; k < entry.examples.length; k++) {
+		const ex = entry.examples[k];
+		const a = ex.analysis;
+		if (offset < ex.offset || offset > ex.offset + a.text.length) {
+			continue;
+		}
+		const row = tokenAt(a.starts, a.ends, a.length, offset - ex.offset);
+		if (row >= 0) {
+			return { example: k, row };
+		}
+	}
+	return undefined;
+}
+
+export class TokenHoverProvider implements vscode.HoverProvider {
+	constructor(private readonly store: AnalysisStore) {}
+
+	provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
+		const entry = this.store.get(document);
+		if (!entry) {
+			return undefined;
+		}
+		const location = locateToken(entry, positionToOffset(document, position));
+		if (!location) {
+			return undefined;
+		}
+		const ex = entry.examples[location.example];
+		const a = ex.analysis;
+		const t = location.row;
+		const text = a.text.slice(a.starts[t], a.ends[t]);
+		const normalized = normalizeToken(text, a.options);
+		const index = a.indices[t];
+		const v = a.vocabulary;
+		const column = v.column(index);
+		const step = stepLabel(t + 1, entry.examples.length > 1 ? location.example + 1 : undefined);
+
+		// User text only ever goes through appendText / appendCodeblock, which escape it.
+		const md = new vscode.MarkdownString();
+		md.isTrusted = false;
+		md.supportHtml = false;
+		md.appendMarkdown(`**${step}** = `);
+		md.appendText(JSON.stringify(text));
+		md.appendMarkdown(`\u2003 t = ${t + 1} of T_x = ${a.length}\n\n`);
+		md.appendMarkdown(vscode.l10n.t('normalised form: '));
+		md.appendText(JSON.stringify(normalized));
+		md.appendMarkdown('\n\n');
+		if (a.unknown[t] === 1) {
+			md.appendMarkdown(
+				vscode.l10n.t('index **{0}** = `{1}` of |V| = {2} ({3})', index, v.unkToken, v.size, v.convention),
+			);
+			md.appendMarkdown('\n\n');
+			md.appendMarkdown(vscode.l10n.t('Why `<UNK>`: the normalised form '));
+			md.appendText(JSON.stringify(normalized));
+			md.appendMarkdown(vscode.l10n.t(' is not in the vocabulary “'));
+			md.appendText(v.name);
+			md.appendMarkdown(vscode.l10n.t('”, so it maps to the unknown index.'));
+		} else {
+			md.appendMarkdown(vscode.l10n.t('index **{0}** of |V| = {1} ({2})', index, v.size, v.convention));
+		}
+		md.appendMarkdown('\n\n');
+		md.appendMarkdown(vscode.l10n.t('one-hot: e_{0} ∈ ℝ^{1} (a single 1 in column {2})', index, v.size, column));
+		return new vscode.Hover(md, offsetsToRange(document, ex.offset + a.starts[t], ex.offset + a.ends[t]));
+	}
+}

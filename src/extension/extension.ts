@@ -1,0 +1,46 @@
+/** Composition root: builds the services and registers them; nothing heavy runs here. */
+
+import * as vscode from 'vscode';
+import { Analyzer } from './analyzer';
+import { registerCommands } from './commands';
+import { affectedSettings, analysisSettings, readConfig } from './config';
+import { AnalysisStore } from './editor/analysisStore';
+import { DecorationController } from './editor/decorationController';
+import { TokenHoverProvider } from './editor/hoverProvider';
+import { StatusBarController } from './editor/statusBar';
+import { MatrixPanel } from './webview/matrixPanel';
+
+export function activate(context: vscode.ExtensionContext): void {
+	const store = new AnalysisStore();
+	const analyzer = new Analyzer(store, readConfig);
+	const decorations = new DecorationController(store, readConfig);
+	const statusBar = new StatusBarController(store);
+	// The panel is created on first use, not at activation.
+	let matrix: MatrixPanel | undefined;
+	const getMatrix = () => {
+		if (!matrix) {
+			matrix = new MatrixPanel(context.extensionUri, store);
+			context.subscriptions.push(matrix);
+		}
+		return matrix;
+	};
+
+	context.subscriptions.push(
+		store,
+		decorations,
+		statusBar,
+		// Every scheme (files, untitled, notebook cells); the provider exits at once without an analysis.
+		vscode.languages.registerHoverProvider('*', new TokenHoverProvider(store)),
+		vscode.workspace.onDidChangeConfiguration((event) => {
+			const keys = affectedSettings(event);
+			if (keys.some((k) => analysisSettings.includes(k))) {
+				analyzer.reanalyzeAll(vscode.workspace.textDocuments);
+			} else if (keys.includes('indexFormat')) {
+				decorations.renderAll();
+			}
+		}),
+		...registerCommands({ store, analyzer, matrix: getMatrix }),
+	);
+}
+
+export function deactivate(): void {}
