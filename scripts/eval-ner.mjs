@@ -164,6 +164,22 @@ console.log(`load (compromise + name lists): ${loadMs.toFixed(0)} ms`);
 console.log(`tagChunks over the whole file: ${tagMs.toFixed(0)} ms = ${Math.round(tokenCount / (tagMs / 1000))} tokens/s; longest single piece (maxChars ${maxChars}): ${longestChunkMs.toFixed(1)} ms`);
 console.log(`warm tag() of 1,000 tokens: median ${median.toFixed(1)} ms over ${warmRuns.length} pieces (min ${warmRuns[0].toFixed(1)}, max ${warmRuns[warmRuns.length - 1].toFixed(1)})`);
 
+// Which rule typed each predicted entity, and how often it was right (exact span and type).
+if (args.includes('--rules')) {
+	const byRule = new Map();
+	for (const span of spans) {
+		const first = starts.findIndex((_, t) => ends[t] > span.start);
+		let lastToken = first;
+		while (lastToken + 1 < tokenCount && starts[lastToken + 1] < span.end) lastToken++;
+		const entry = byRule.get(`${span.type} ${span.rule}`) ?? { n: 0, right: 0 };
+		entry.n++;
+		if (goldKeys.has(`${first}:${lastToken}:${span.type}`)) entry.right++;
+		byRule.set(`${span.type} ${span.rule}`, entry);
+	}
+	console.log('\nrule: predicted, exactly right');
+	for (const [rule, { n, right }] of [...byRule].sort((a, b) => b[1].n - a[1].n)) console.log(`  ${rule.padEnd(28)} ${String(n).padStart(5)} ${pct(right / n).padStart(6)} %`);
+}
+
 if (showErrors > 0) {
 	// For local inspection only: prints sentences of the evaluation file to the terminal.
 	const missed = goldChunks.filter((c) => c.type !== 'MISC' && !predKeys.has(key(c)));

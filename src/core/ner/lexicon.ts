@@ -86,3 +86,19 @@ export const miscHeads = words(`
 	cup championship championships open games olympics war award awards prize festival
 	day act treaty accord accords agreement summit conference
 `);
+
+/**
+ * Country and region names the part-of-speech tagger's own lexicon lacks (checked by tagging
+ * "They went to X ." for a list of the world's countries and major regions).
+ */
+export const extraPlaces = words(`
+	bosnia britain burkina congo eswatini kazakstan laos holland philippines trinidad ulster
+	yugoslavia kurdistan tibet oceania scandinavia balkans caribbean
+`);
+
+/** Country abbreviations, which look like organisation acronyms. */
+export const countryAbbreviations = words('u.s. u.s u.s.a. usa u.k. uk u.a.e. uae ussr u.s.s.r. prc drc');
+
+/** Words around a place name that make it a sports team ("Essex beat Kent", "Leeds v Derby"). */
+export const teamVerbsAfter = words('beat beats defeated drew draw v v. vs vs. versus');
+export const teamWordsBefore = words('v v. vs vs. versus beat beats defeated');

@@ -10,6 +10,10 @@
 import type { EntitySpan, EntityType } from './types';
 import {
 	capitalisedNonNames,
+	countryAbbreviations,
+	extraPlaces,
+	teamVerbsAfter,
+	teamWordsBefore,
 	locationHeads,
 	locationOpeners,
 	looseConnectors,
@@ -35,10 +39,15 @@ export interface Term {
 	post: string;
 }
 
-/** Lookups for first names and surnames (lowercase). */
+/** Lookups for first names and surnames (lowercase), and for ordinary words. */
 export interface NameLists {
 	firstNames: ReadonlySet<string>;
 	lastNames: ReadonlySet<string>;
+	/**
+	 * Whether a lowercase word is an ordinary dictionary word. Decides whether a capitalised
+	 * sentence opener the tagger does not know as a name may still be one ("Megawati has…").
+	 */
+	isKnownWord?: (lower: string) => boolean;
 }
 
 const personTags = ['Person', 'FirstName', 'LastName', 'MaleName', 'FemaleName', 'Honorific'];
@@ -68,6 +77,10 @@ interface Info {
 	place: boolean;
 	organization: boolean;
 	demonym: boolean;
+	/** A country, not a town or region: national sides keep the country's type. */
+	country: boolean;
+	/** Directly after an opening parenthesis. */
+	parenthesised: boolean;
 	connector: boolean;
 	breaksAfter: boolean;
 }
@@ -90,6 +103,12 @@ function isHeadline(terms: readonly Term[]): boolean {
 	return words >= 3 && upper / words >= 0.8;
 }
 
+/** Whether a term reads as a surname or an unknown word, as after a sentence-initial first name. */
+function nextIsNameWord(next: Term, names: NameLists): boolean {
+	const lower = bare(next.text);
+	return names.lastNames.has(lower) || hasAny(next.tags, personTags) || !(names.isKnownWord?.(lower) ?? true);
+}
+
 function describe(terms: readonly Term[], names: NameLists): Info[] {
 	const headline = isHeadline(terms);
 	const infos: Info[] = [];
@@ -103,22 +122,36 @@ function describe(terms: readonly Term[], names: NameLists): Info[] {
 		const capital = upperStart.test(text);
 		const allCaps = letters && !hasLower.test(text);
 		const initial = /^\p{Lu}\.?$/u.test(text) && (term.post.startsWith('.') || text.endsWith('.'));
-		const acronym = !headline && allCaps && !initial && text.replace(/[.&]/g, '').length >= 2;
+		const nextCapital = i + 1 < terms.length && upperStart.test(terms[i + 1].text) && hasLower.test(terms[i + 1].text);
+		const known = names.isKnownWord?.(lower) ?? false;
+		const country = countryAbbreviations.has(lower);
+		// A capitalised dictionary word ("DIVISION") is emphasis, not an acronym.
+		const acronym = !headline && allCaps && !initial && !country && !known && text.replace(/[.&]/g, '').length >= 2;
 		const person = hasAny(tags, personTags);
-		const place = hasAny(tags, placeTags);
-		const organization = hasAny(tags, organizationTags);
+		const place = (hasAny(tags, placeTags) && !tags.has('Organization')) || extraPlaces.has(lower) || country;
+		const organization = hasAny(tags, organizationTags) && !country;
 		const demonym = tags.has('Demonym') || tags.has('Language');
 		const listed = names.firstNames.has(lower) || names.lastNames.has(lower);
 		const functional = hasAny(tags, functionTags) && !tags.has('ProperNoun') && !person && !place && !organization;
 		const connector = !capital && nameConnectors.has(lower);
 		let nameLike = false;
-		if (letters && !hasDigit.test(text) && !capitalisedNonNames.has(lower) && !connector) {
-			if (headline) {
+		const clitic = /['’]$/u.test(term.pre) && /^\p{L}{1,2}$/u.test(text);
+		if (clitic) {
+			nameLike = false;
+		} else if (initial && !headline) {
+			// "J. R. Ewing", "M. Waugh": an initial before a capitalised word is part of a name.
+			nameLike = nextCapital || (i + 1 < terms.length && /^\p{Lu}\.?$/u.test(terms[i + 1].text));
+		} else if (letters && !hasDigit.test(text) && !capitalisedNonNames.has(lower) && !connector) {
+			if (headline || (allCaps && known && !country)) {
 				nameLike = !functional && (person || place || organization || demonym || tags.has('ProperNoun') || listed || tags.has('Acronym'));
 			} else if (capital) {
 				// A capital at the start of a sentence is spelling, not evidence: there the word
-				// must be known as a name, or be unknown to the tagger (which calls it ProperNoun).
-				nameLike = sentenceInitial ? !functional && (person || place || organization || demonym || tags.has('ProperNoun')) : true;
+				// must be known as a name, be unknown to the tagger (which calls it ProperNoun), or
+				// be no dictionary word at all.
+				nameLike = sentenceInitial
+					? (!functional && (person || place || organization || demonym || tags.has('ProperNoun') || !(names.isKnownWord?.(lower) ?? true))) ||
+						(names.firstNames.has(lower) && nextCapital && nextIsNameWord(terms[i + 1], names))
+					: true;
 			}
 		}
 		// Hyphenated compounds whose tail is lowercase ("Dallas-based") are adjectives, not names.
@@ -128,7 +161,9 @@ function describe(terms: readonly Term[], names: NameLists): Info[] {
 		const abbreviation = initial || personTitles.has(lower) || organizationHeads.has(lower) || locationHeads.has(lower) || locationOpeners.has(lower) || (acronym && text.includes('.'));
 		const post = abbreviation ? term.post.replace(/^\./u, '') : term.post;
 		const breaksAfter = breakingPost.test(post) || (i + 1 < terms.length && breakingPre.test(terms[i + 1].pre));
-		infos.push({ term, lower, nameLike, acronym, initial, sentenceInitial, person, place, organization, demonym, connector, breaksAfter });
+		const isCountry = country || tags.has('Country') || extraPlaces.has(lower);
+		const parenthesised = /\(\s*$/u.test(term.pre) || (i > 0 && /\(\s*$/u.test(terms[i - 1].post));
+		infos.push({ term, lower, nameLike, acronym, initial, sentenceInitial, person, place, organization, demonym, country: isCountry, parenthesised, connector, breaksAfter });
 		// Quotes, dashes and colons open a new clause whose first word is capitalised anyway.
 		sentenceInitial = !letters || /[:"“«]|\s[-–—]\s/u.test(term.post) || (i + 1 < terms.length && /["“«(]/u.test(terms[i + 1].pre));
 		if (!letters && /^[,;]$/u.test(text)) sentenceInitial = false;
@@ -209,36 +244,43 @@ function splitTitles(run: Info[], before: Info | undefined): { parts: Info[][]; 
 	return { parts, titled };
 }
 
-function classify(part: Info[], titled: boolean, before: Info | undefined, names: NameLists): EntityType | undefined {
+function classify(part: Info[], titled: boolean, before: Info | undefined, after: Info | undefined, names: NameLists): [EntityType, string] | undefined {
 	const words = part.filter((info) => !info.connector);
 	if (words.length === 0) return undefined;
 	const first = words[0];
 	const last = words[words.length - 1];
 	if (words.every(isTitlePart)) return undefined;
 
-	if (organizationHeads.has(last.lower) && (words.length > 1 || !weakOrganizationHeads.has(last.lower)) && !last.person) return 'ORG';
-	if (words.length > 1 && (locationHeads.has(last.lower) || locationOpeners.has(first.lower))) return 'LOC';
-	if (words.length > 1 && miscHeads.has(last.lower)) return 'MISC';
-	if (titled) return 'PER';
-	if (words.every((info) => info.demonym)) return 'MISC';
-	if (words.some((info) => info.organization)) return 'ORG';
-	if (words.every((info) => info.place)) return 'LOC';
-	if (words.length === 1 && first.acronym) return 'ORG';
-	if (words.some((info) => info.person)) return 'PER';
+	if (organizationHeads.has(last.lower) && (words.length > 1 || !weakOrganizationHeads.has(last.lower)) && !last.person) return ['ORG', 'org-head'];
+	if (words.length > 1 && (locationHeads.has(last.lower) || locationOpeners.has(first.lower))) return ['LOC', 'loc-head'];
+	if (words.length > 1 && miscHeads.has(last.lower)) return ['MISC', 'misc-head'];
+	if (titled) return ['PER', 'title'];
+	if (words.every((info) => info.demonym)) return ['MISC', 'demonym'];
+	if (words.some((info) => info.organization)) return ['ORG', 'tagger-org'];
+	if (words.every((info) => info.place)) {
+		// A place that scores or plays is a team: "Essex beat Kent", "Leeds 2 Derby 1", "v Durham".
+		// Countries stay places (CoNLL and most annotation guides type national sides by the country).
+		const scores = after !== undefined && /^\d{1,3}(?:-\d{1,3})?$/u.test(after.term.text) && !/[(]/u.test(last.term.post);
+		const plays = scores || (after !== undefined && teamVerbsAfter.has(after.lower)) || (before !== undefined && teamWordsBefore.has(before.lower));
+		if (plays && !first.parenthesised && !words.some((info) => info.country)) return ['ORG', 'team'];
+		return ['LOC', 'tagger-place'];
+	}
+	if (words.length === 1 && first.acronym) return ['ORG', 'acronym'];
+	if (words.some((info) => info.person)) return ['PER', 'tagger-person'];
 	const firstName = names.firstNames.has(first.lower) || first.initial;
 	const lastName = names.lastNames.has(last.lower);
-	if (words.length >= 2 && (firstName || lastName)) return 'PER';
-	if (words.some((info) => info.place)) return 'LOC';
-	if (before && placePrepositions.has(before.lower)) return 'LOC';
-	if (words.some((info) => info.demonym)) return 'MISC';
-	if (firstName || lastName) return 'PER';
+	if (words.length >= 2 && (firstName || lastName)) return ['PER', 'name-list-pair'];
+	if (words.some((info) => info.place)) return ['LOC', 'tagger-place-part'];
+	if (before && placePrepositions.has(before.lower)) return ['LOC', 'place-preposition'];
+	if (words.some((info) => info.demonym)) return ['MISC', 'demonym-part'];
+	if (firstName || lastName) return ['PER', 'name-list'];
 	// An unknown capitalised word in mid-sentence that is not an acronym, a place or a date is,
 	// in running text, most often somebody's name.
-	if (!first.sentenceInitial && !words.some((info) => info.acronym)) return 'PER';
+	if (!first.sentenceInitial && !words.some((info) => info.acronym)) return ['PER', 'unknown-capitalised'];
 	return undefined;
 }
 
-function toSpan(part: Info[], type: EntityType, text: string): EntitySpan | undefined {
+function toSpan(part: Info[], [type, rule]: [EntityType, string], text: string): EntitySpan | undefined {
 	let lo = 0;
 	let hi = part.length - 1;
 	while (lo <= hi && part[lo].connector) lo++;
@@ -250,7 +292,7 @@ function toSpan(part: Info[], type: EntityType, text: string): EntitySpan | unde
 	// The possessive belongs to the sentence, not the name: "Holmes's hat" names "Holmes".
 	const clitic = /['’]s$/u.exec(lastText) ?? /(?<=s)['’]$/u.exec(lastText);
 	if (clitic && lastText.length > clitic[0].length) end -= clitic[0].length;
-	return { start, end, type, text: text.slice(start, end), source: 'tagger' };
+	return { start, end, type, text: text.slice(start, end), source: 'tagger', rule };
 }
 
 /** Entity spans for sentences of terms whose offsets index into `text`. */
@@ -265,7 +307,9 @@ export function entitiesFromTerms(sentences: readonly (readonly Term[])[], text:
 				const { parts, titled } = splitTitles(piece, piece[0] === run[0] ? before : undefined);
 				parts.forEach((part, k) => {
 					const partBefore = k === 0 ? (piece[0] === run[0] ? before : undefined) : undefined;
-					const type = classify(part, titled[k], partBefore, names);
+					const tail = part[part.length - 1];
+					const partAfter = tail === run[run.length - 1] ? infos[infos.indexOf(tail) + 1] : undefined;
+					const type = classify(part, titled[k], partBefore, partAfter, names);
 					const span = type && toSpan(part, type, text);
 					if (span) spans.push(span);
 				});

@@ -7,6 +7,7 @@
 import type { EntitySpan } from './types';
 import { entitiesFromTerms, type NameLists, type Term } from './rules';
 import { splitChunks } from './chunks';
+import { defaultWords } from '../defaultVocabulary';
 
 /** The part of compromise's API the tagger uses (its JSON output with offsets). */
 interface CompromiseTermJson {
@@ -19,7 +20,10 @@ interface CompromiseTermJson {
 interface CompromiseView {
 	json(options: { offset: boolean }): { terms: CompromiseTermJson[] }[];
 }
-type Compromise = (text: string) => CompromiseView;
+interface Compromise {
+	(text: string): CompromiseView;
+	model(): { one: { lexicon: Record<string, unknown> } };
+}
 
 export interface TagChunksOptions {
 	/** Largest piece handed to the tagger at once, in UTF-16 code units (default 2,000: ~30 ms warm). */
@@ -55,9 +59,12 @@ async function load(): Promise<Tagger> {
 	// compromise/two is the tagger without the phrase-level API of the full build: same tags, ~60 KB less.
 	const [compromise, data] = await Promise.all([import('compromise/two'), import('../data/names')]);
 	const nlp = ((compromise as { default?: unknown }).default ?? compromise) as Compromise;
+	const lexicon = nlp.model().one.lexicon;
+	const common = new Set(defaultWords());
 	const names: NameLists = {
 		firstNames: new Set(data.firstNameList.split('\n')),
 		lastNames: new Set(data.lastNameList.split('\n')),
+		isKnownWord: (lower) => common.has(lower) || Object.prototype.hasOwnProperty.call(lexicon, lower),
 	};
 	return new CompromiseTagger(nlp, names);
 }

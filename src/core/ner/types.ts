@@ -14,4 +14,6 @@ export interface EntitySpan {
 	/** `text.slice(start, end)` of the tagged text. */
 	text: string;
 	source: EntitySource;
+	/** For tagger spans: the rule that decided the type (`title`, `org-head`, `name-list`…), for hovers and debugging. */
+	rule?: string;
 }
