@@ -1,0 +1,786 @@
+/**
+ * Vocabulary files: loading the layouts other tools write (plain text, JSON token→index maps,
+ * Keras `Tokenizer.to_json()`, Hugging Face `tokenizer.json`, JSON token lists) and writing them
+ * back. Callers hand over the file's content; nothing here touches the file system.
+ *
+ * A file's own indices are the truth: a loaded vocabulary keeps them, and the convention only
+ * supplies defaults (the base of a plain list, which special is the unknown token) and metadata.
+ */
+
+import { Vocabulary, VocabularyError, type VocabularyKind } from './vocabulary';
+import { conventions, isConventionId, type ConventionId } from './conventions';
+
+export type VocabularyFormat = 'text' | 'json-map' | 'keras-tokenizer-json' | 'hf-tokenizer-json' | 'json-list';
+
+export const vocabularyFormats: readonly VocabularyFormat[] = ['text', 'json-map', 'keras-tokenizer-json', 'hf-tokenizer-json', 'json-list'];
+
+export interface LoadVocabularyOptions {
+	/** The file layout; detected from the content by default. */
+	format?: 'auto' | VocabularyFormat;
+	/**
+	 * Convention recorded on the vocabulary and used for defaults. When omitted it follows the
+	 * format: text → course, a 0-based JSON map or a tokenizer.json → huggingface, a 1-based map →
+	 * course, Keras JSON → keras-tokenizer, a JSON list → torchtext.
+	 */
+	convention?: ConventionId;
+	/** Index of the first entry of a plain list (text, JSON list); the convention's base otherwise. */
+	base?: number;
+	/** Display name (usually the file name). */
+	name?: string;
+	/** The unknown token; otherwise the file's own (Keras `oov_token`, HF `unk_token`) or a usual spelling. */
+	unkToken?: string;
+	/** Append the unknown token after the last entry when the file has none. */
+	addMissingUnk?: boolean;
+}
+
+/** What went wrong with a vocabulary file, for callers that react to a specific problem. */
+export type VocabularyProblem =
+	| 'empty'
+	| 'binary'
+	| 'encoding'
+	| 'syntax'
+	| 'structure'
+	| 'empty-token'
+	| 'duplicate-token'
+	| 'duplicate-index'
+	| 'bad-index'
+	| 'gap'
+	| 'missing-unk'
+	| 'unsupported';
+
+/**
+ * A vocabulary file problem. `line` (1-based) or `key` says where; `problem` says what, so the
+ * extension can, for example, offer `addMissingUnk` when the problem is `missing-unk`.
+ */
+export class VocabularyFileError extends VocabularyError {
+	readonly problem: VocabularyProblem;
+	readonly line?: number;
+	readonly key?: string;
+
+	constructor(problem: VocabularyProblem, message: string, where: { line?: number; key?: string } = {}) {
+		super(message);
+		this.problem = problem;
+		if (where.line !== undefined) {
+			this.line = where.line;
+		}
+		if (where.key !== undefined) {
+			this.key = where.key;
+		}
+	}
+}
+
+/** Spellings of the unknown token tried, in order, after the convention's own. */
+const unkCandidates = ['<UNK>', '[UNK]', '<unk>', '<OOV>', '[OOV]', 'UNK', '<oov>'];
+const padCandidates = ['<PAD>', '[PAD]', '<pad>', 'PAD'];
+
+// ---------------------------------------------------------------------------------------------
+// Decoding
+
+/** Turns file bytes or a string into text: UTF-8 only, BOM dropped, binary content refused. */
+export function decodeVocabularyContent(content: string | Uint8Array): string {
+	let text: string;
+	if (typeof content === 'string') {
+		text = content;
+	} else {
+		if ((content[0] === 0xff && content[1] === 0xfe) || (content[0] === 0xfe && content[1] === 0xff)) {
+			throw new VocabularyFileError('encoding', 'The file is UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8.');
+		}
+		const nul = content.indexOf(0);
+		if (nul >= 0) {
+			throw new VocabularyFileError('binary', `This is a binary file, not a vocabulary: it has a NUL byte at byte ${nul} (line ${lineOfByte(content, nul)}).`, {
+				line: lineOfByte(content, nul),
+			});
+		}
+		try {
+			// fatal: malformed bytes throw instead of turning into U+FFFD; the BOM is dropped by default.
+			text = new TextDecoder('utf-8', { fatal: true }).decode(content);
+		} catch {
+			const at = firstInvalidUtf8(content);
+			const line = lineOfByte(content, at);
+			throw new VocabularyFileError('encoding', `The file is not valid UTF-8: invalid byte 0x${content[at].toString(16).padStart(2, '0')} at byte ${at} (line ${line}). Save it as UTF-8.`, {
+				line,
+			});
+		}
+		return checkText(text);
+	}
+	if (text.charCodeAt(0) === 0xfeff) {
+		text = text.slice(1);
+	}
+	return checkText(text);
+}
+
+function checkText(text: string): string {
+	const nul = text.indexOf('\u0000');
+	if (nul >= 0) {
+		const line = lineOfOffset(text, nul);
+		throw new VocabularyFileError('binary', `This is a binary file, not a vocabulary: it has a NUL character on line ${line}.`, { line });
+	}
+	if (text.trim() === '') {
+		throw new VocabularyFileError('empty', 'The vocabulary file is empty.');
+	}
+	return text;
+}
+
+function lineOfByte(bytes: Uint8Array, at: number): number {
+	let line = 1;
+	for (let i = 0; i < at; i++) {
+		if (bytes[i] === 0x0a) {
+			line++;
+		}
+	}
+	return line;
+}
+
+function lineOfOffset(text: string, at: number): number {
+	let line = 1;
+	for (let i = text.indexOf('\n'); i >= 0 && i < at; i = text.indexOf('\n', i + 1)) {
+		line++;
+	}
+	return line;
+}
+
+/** Offset of the first byte that breaks UTF-8 (only called once decoding has failed). */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+	let i = 0;
+	while (i < bytes.length) {
+		const b = bytes[i];
+		let need: number;
+		let min: number;
+		if (b < 0x80) {
+			i++;
+			continue;
+		} else if (b >= 0xc2 && b <= 0xdf) {
+			need = 1;
+			min = 0x80;
+		} else if (b >= 0xe0 && b <= 0xef) {
+			need = 2;
+			min = 0x800;
+		} else if (b >= 0xf0 && b <= 0xf4) {
+			need = 3;
+			min = 0x10000;
+		} else {
+			return i;
+		}
+		let cp = b & (0x3f >> need);
+		for (let k = 1; k <= need; k++) {
+			const c = bytes[i + k];
+			if (c === undefined || (c & 0xc0) !== 0x80) {
+				return i;
+			}
+			cp = (cp << 6) | (c & 0x3f);
+		}
+		if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) {
+			return i;
+		}
+		i += need + 1;
+	}
+	return Math.max(0, bytes.length - 1);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Detection
+
+/** The format a vocabulary file's content is in, judged from its first non-blank character and its JSON shape. */
+export function detectVocabularyFormat(content: string | Uint8Array): VocabularyFormat {
+	const text = decodeVocabularyContent(content);
+	return detectParsed(text).format;
+}
+
+interface Detected {
+	format: VocabularyFormat;
+	json?: unknown;
+}
+
+function detectParsed(text: string): Detected {
+	const first = text.trimStart()[0];
+	if (first === '{') {
+		const json = parseJson(text);
+		return { format: jsonObjectFormat(json), json };
+	}
+	if (first === '[') {
+		// A text vocabulary may start with "[PAD]" or "[UNK]": only a whole-file JSON array is a list.
+		try {
+			const json: unknown = JSON.parse(text);
+			if (Array.isArray(json)) {
+				return { format: 'json-list', json };
+			}
+		} catch {
+			// Not JSON: a plain list whose first token starts with "[".
+		}
+	}
+	return { format: 'text' };
+}
+
+function jsonObjectFormat(json: unknown): VocabularyFormat {
+	if (isObject(json)) {
+		if (json.class_name === 'Tokenizer' || (isObject(json.config) && 'word_index' in json.config)) {
+			return 'keras-tokenizer-json';
+		}
+		if (isObject(json.model) && 'vocab' in json.model) {
+			return 'hf-tokenizer-json';
+		}
+	}
+	return 'json-map';
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function parseJson(text: string, what = 'The file'): unknown {
+	try {
+		return JSON.parse(text);
+	} catch (error) {
+		const message = (error as Error).message;
+		const position = /position (\d+)/.exec(message);
+		const line = position ? lineOfOffset(text, Number(position[1])) : undefined;
+		throw new VocabularyFileError('syntax', `${what} is not valid JSON${line ? ` (line ${line})` : ''}: ${message}`, line ? { line } : {});
+	}
+}
+
+// ---------------------------------------------------------------------------------------------
+// Loading
+
+interface Layout {
+	entries: string[];
+	base: number;
+	/** The unknown token the file itself names (Keras oov_token, HF unk_token), if any. */
+	fileUnk?: string | null;
+	convention: ConventionId;
+	kind: VocabularyKind;
+	/** Keys read from a JSON object (to spot keys JSON.parse merged). */
+	keyCount?: number;
+	/** Reports where an entry came from in errors (`line 12`, `key "the"`). */
+	where: (position: number) => { line?: number; key?: string; label: string };
+}
+
+/**
+ * Loads a vocabulary from the content of a file. Throws a {@link VocabularyFileError} naming the
+ * line or key and the problem; the caller keeps its previous vocabulary in that case.
+ */
+export function loadVocabulary(content: string | Uint8Array, options: LoadVocabularyOptions = {}): Vocabulary {
+	if (options.convention !== undefined && !isConventionId(options.convention)) {
+		throw new VocabularyFileError('unsupported', `Unknown convention "${String(options.convention)}".`);
+	}
+	const text = decodeVocabularyContent(content);
+	const format = options.format ?? 'auto';
+	let detected: Detected;
+	if (format === 'auto') {
+		detected = detectParsed(text);
+	} else if (format === 'text') {
+		detected = { format };
+	} else if ((vocabularyFormats as readonly string[]).includes(format)) {
+		detected = { format, json: parseJson(text) };
+	} else {
+		throw new VocabularyFileError('unsupported', `Unknown vocabulary format "${String(format)}".`);
+	}
+	let layout: Layout;
+	switch (detected.format) {
+		case 'text':
+			layout = textLayout(text, options);
+			break;
+		case 'json-list':
+			layout = listLayout(detected.json, options);
+			break;
+		case 'json-map':
+			layout = mapLayout(detected.json, options, 'The JSON map');
+			checkDuplicateKeys(text, layout, 'the JSON map');
+			break;
+		case 'keras-tokenizer-json':
+			layout = kerasLayout(detected.json, options);
+			break;
+		case 'hf-tokenizer-json':
+			layout = huggingFaceLayout(detected.json, options);
+			break;
+	}
+	return finish(layout, options);
+}
+
+function conventionBase(options: LoadVocabularyOptions, fallback: ConventionId): number {
+	if (options.base !== undefined) {
+		if (!Number.isSafeInteger(options.base) || options.base < 0) {
+			throw new VocabularyFileError('bad-index', `The base must be a non-negative integer, not ${options.base}.`);
+		}
+		return options.base;
+	}
+	return conventions[options.convention ?? fallback].base;
+}
+
+function textLayout(text: string, options: LoadVocabularyOptions): Layout {
+	const lines = text.split(/\r\n|\n|\r/);
+	// A final line break (or several) ends the file; it does not add empty tokens.
+	let count = lines.length;
+	while (count > 0 && lines[count - 1] === '') {
+		count--;
+	}
+	lines.length = count;
+	for (let i = 0; i < count; i++) {
+		if (lines[i] === '' && i > 0) {
+			throw new VocabularyFileError('empty-token', `Line ${i + 1} is empty: a text vocabulary has one token per line (only line 1 may be empty, for Keras's '' padding entry).`, {
+				line: i + 1,
+			});
+		}
+	}
+	const convention = options.convention ?? 'course';
+	return {
+		entries: lines,
+		base: conventionBase(options, convention),
+		convention,
+		kind: subwordShare(lines) ? 'subword' : 'word',
+		where: (p) => ({ line: p + 1, label: `line ${p + 1}` }),
+	};
+}
+
+function listLayout(json: unknown, options: LoadVocabularyOptions): Layout {
+	if (!Array.isArray(json)) {
+		throw new VocabularyFileError('structure', 'A JSON token list must be an array of strings.');
+	}
+	for (let i = 0; i < json.length; i++) {
+		if (typeof json[i] !== 'string') {
+			throw new VocabularyFileError('structure', `Item ${i} of the JSON list is ${JSON.stringify(json[i])}, not a token string.`, { key: String(i) });
+		}
+	}
+	if (json.length === 0) {
+		throw new VocabularyFileError('empty', 'The JSON token list is empty.');
+	}
+	const entries = json as string[];
+	const convention = options.convention ?? 'torchtext';
+	return {
+		entries,
+		base: conventionBase(options, convention),
+		convention,
+		kind: subwordShare(entries) ? 'subword' : 'word',
+		where: (p) => ({ key: String(p), label: `item ${p}` }),
+	};
+}
+
+/**
+ * A token→index object into entries by position. Indices must be non-negative integers, each used
+ * once, with no gaps; the smallest is the base. Keras's reserved 0 is filled in by the caller.
+ */
+function mapLayout(json: unknown, options: LoadVocabularyOptions, what: string, reserveZero?: string): Layout {
+	if (!isObject(json)) {
+		throw new VocabularyFileError('structure', `${what} must be an object of token → index.`);
+	}
+	// One pass, placing each key at its index: 1,000,000-key files are the common large case.
+	const byIndex: string[] = [];
+	let count = 0;
+	let min = Infinity;
+	let max = -1;
+	for (const key in json) {
+		const value = json[key];
+		if (typeof value !== 'number' || !Number.isInteger(value)) {
+			throw new VocabularyFileError('bad-index', `Key ${JSON.stringify(key)} has index ${JSON.stringify(value)}, which is not an integer.`, { key });
+		}
+		if (value < 0) {
+			throw new VocabularyFileError('bad-index', `Key ${JSON.stringify(key)} has the negative index ${value}.`, { key });
+		}
+		if (value > 0x7ffffffe) {
+			throw new VocabularyFileError('bad-index', `Key ${JSON.stringify(key)} has the index ${value}, beyond what a vocabulary can hold.`, { key });
+		}
+		const previous = byIndex[value];
+		if (previous !== undefined) {
+			throw new VocabularyFileError('duplicate-index', `Index ${value} is used twice: by ${JSON.stringify(previous)} and by ${JSON.stringify(key)}.`, { key });
+		}
+		byIndex[value] = key;
+		count++;
+		if (value < min) {
+			min = value;
+		}
+		if (value > max) {
+			max = value;
+		}
+	}
+	if (count === 0) {
+		throw new VocabularyFileError('empty', `${what} has no entries.`);
+	}
+	// Keras numbers words from 1 and keeps 0 for padding, outside word_index; |V| counts it.
+	const reserved = reserveZero !== undefined && min === 1;
+	const base = reserved ? 0 : min;
+	if (reserved) {
+		if (Object.prototype.hasOwnProperty.call(json, reserveZero)) {
+			throw new VocabularyFileError('duplicate-token', `Index 0 is reserved for padding, but the token ${JSON.stringify(reserveZero)} has index ${json[reserveZero] as number}.`, {
+				key: reserveZero,
+			});
+		}
+		byIndex[0] = reserveZero;
+	}
+	if (max - min + 1 !== count) {
+		for (let index = min; index <= max; index++) {
+			if (byIndex[index] === undefined) {
+				let next = index + 1;
+				while (byIndex[next] === undefined) {
+					next++;
+				}
+				throw new VocabularyFileError(
+					'gap',
+					`No token has index ${index}: indices must run from ${min} to ${max} without gaps, and the next token, ${JSON.stringify(byIndex[next])}, has index ${next}.`,
+					{ key: byIndex[next] },
+				);
+			}
+		}
+	}
+	const entries = base === 0 ? byIndex : byIndex.slice(base);
+	const convention = options.convention ?? (base === 0 ? 'huggingface' : 'course');
+	return {
+		entries,
+		base,
+		convention,
+		kind: subwordShare(entries) ? 'subword' : 'word',
+		keyCount: count,
+		where: (p) => ({ key: entries[p], label: `key ${JSON.stringify(entries[p])}` }),
+	};
+}
+
+/**
+ * JSON.parse keeps only the last of two equal keys, so a duplicate token in a JSON map would
+ * vanish silently; this scan of the raw text finds the first key of the top-level object that
+ * appears twice. It only walks strings and brackets, so it costs a fraction of the parse.
+ */
+function duplicateTopLevelKey(text: string, parsedKeyCount: number): string | undefined {
+	let depth = 0;
+	let keys = 0;
+	const n = text.length;
+	const starts: number[] = [];
+	for (let i = 0; i < n; i++) {
+		const c = text.charCodeAt(i);
+		if (c === 0x22) {
+			let j = text.indexOf('"', i + 1);
+			while (j > 0 && isEscaped(text, j)) {
+				j = text.indexOf('"', j + 1);
+			}
+			if (j < 0) {
+				return undefined;
+			}
+			if (depth === 1) {
+				let k = j + 1;
+				while (k < n && (text.charCodeAt(k) === 0x20 || text.charCodeAt(k) === 0x0a || text.charCodeAt(k) === 0x0d || text.charCodeAt(k) === 0x09)) {
+					k++;
+				}
+				if (text.charCodeAt(k) === 0x3a) {
+					keys++;
+					starts.push(i, j);
+				}
+			}
+			i = j;
+		} else if (c === 0x7b || c === 0x5b) {
+			depth++;
+		} else if (c === 0x7d || c === 0x5d) {
+			depth--;
+		}
+	}
+	if (keys === parsedKeyCount) {
+		return undefined;
+	}
+	const seen = new Set<string>();
+	for (let p = 0; p < starts.length; p += 2) {
+		const key = JSON.parse(text.slice(starts[p], starts[p + 1] + 1)) as string;
+		if (seen.has(key)) {
+			return key;
+		}
+		seen.add(key);
+	}
+	return undefined;
+}
+
+function isEscaped(text: string, quote: number): boolean {
+	let backslashes = 0;
+	for (let k = quote - 1; text.charCodeAt(k) === 0x5c; k--) {
+		backslashes++;
+	}
+	return backslashes % 2 === 1;
+}
+
+function checkDuplicateKeys(text: string, layout: Layout, what: string): void {
+	if (layout.keyCount !== undefined) {
+		const duplicate = duplicateTopLevelKey(text, layout.keyCount);
+		if (duplicate !== undefined) {
+			throw new VocabularyFileError('duplicate-token', `Duplicate token ${JSON.stringify(duplicate)} in ${what}: the key appears more than once.`, { key: duplicate });
+		}
+	}
+}
+
+/** Reads a JSON value that Keras stores as a JSON string inside its config. */
+function embeddedJson(value: unknown, field: string): unknown {
+	if (typeof value === 'string') {
+		return parseJson(value, `config.${field}`);
+	}
+	return value;
+}
+
+function kerasLayout(json: unknown, options: LoadVocabularyOptions): Layout {
+	const config = isObject(json) && isObject(json.config) ? json.config : undefined;
+	if (!config || !('word_index' in config)) {
+		throw new VocabularyFileError('structure', 'This is not the JSON of a Keras Tokenizer: config.word_index is missing.', { key: 'config.word_index' });
+	}
+	const wordIndex = embeddedJson(config.word_index, 'word_index');
+	const oov = config.oov_token;
+	// Keras reserves index 0 (padding) and numbers words from 1; |V| counts that reserved entry.
+	const padToken = conventions['keras-tokenizer'].padToken as string;
+	const layout = mapLayout(wordIndex, { ...options, convention: options.convention ?? 'keras-tokenizer' }, 'config.word_index', padToken);
+	if (typeof config.word_index === 'string') {
+		checkDuplicateKeys(config.word_index, layout, 'config.word_index');
+	}
+	// texts_to_sequences only uses indices below num_words; the rest behave as out of vocabulary.
+	const numWords = config.num_words;
+	if (typeof numWords === 'number' && Number.isInteger(numWords) && numWords > 0 && layout.base === 0 && numWords < layout.entries.length) {
+		layout.entries.length = numWords;
+	}
+	layout.fileUnk = typeof oov === 'string' ? oov : null;
+	return layout;
+}
+
+function huggingFaceLayout(json: unknown, options: LoadVocabularyOptions): Layout {
+	const model = isObject(json) && isObject(json.model) ? json.model : undefined;
+	if (!model) {
+		throw new VocabularyFileError('structure', 'This is not a Hugging Face tokenizer.json: "model" is missing.', { key: 'model' });
+	}
+	const type = typeof model.type === 'string' ? model.type : undefined;
+	let vocab: unknown = model.vocab;
+	let fileUnk: string | null = typeof model.unk_token === 'string' ? model.unk_token : null;
+	if (type === 'Unigram') {
+		// Unigram keeps [token, score] pairs in id order and names the unknown by id.
+		if (!Array.isArray(model.vocab)) {
+			throw new VocabularyFileError('structure', 'model.vocab of a Unigram tokenizer must be a list of [token, score] pairs.', { key: 'model.vocab' });
+		}
+		const map: Record<string, number> = Object.create(null) as Record<string, number>;
+		model.vocab.forEach((pair: unknown, i: number) => {
+			if (!Array.isArray(pair) || typeof pair[0] !== 'string') {
+				throw new VocabularyFileError('structure', `model.vocab item ${i} is not a [token, score] pair.`, { key: `model.vocab[${i}]` });
+			}
+			if (Object.prototype.hasOwnProperty.call(map, pair[0])) {
+				throw new VocabularyFileError('duplicate-token', `Duplicate token ${JSON.stringify(pair[0])} at ids ${map[pair[0]]} and ${i}.`, { key: pair[0] });
+			}
+			map[pair[0]] = i;
+		});
+		vocab = map;
+		fileUnk = typeof model.unk_id === 'number' ? (model.vocab[model.unk_id] as [string])[0] : null;
+	} else if (type !== undefined && type !== 'WordLevel' && type !== 'WordPiece' && type !== 'BPE') {
+		throw new VocabularyFileError('unsupported', `Unsupported tokenizer model type "${type}" (WordLevel, WordPiece, BPE and Unigram are supported).`, { key: 'model.type' });
+	}
+	if (!isObject(vocab)) {
+		throw new VocabularyFileError('structure', 'model.vocab must be an object of token → id.', { key: 'model.vocab' });
+	}
+	// Added tokens live outside model.vocab in some files; their ids extend the vocabulary.
+	if (Array.isArray((json as Record<string, unknown>).added_tokens)) {
+		// The parsed object is ours alone, so it is extended in place (copying 1M keys costs).
+		const merged = vocab;
+		for (const added of (json as { added_tokens: unknown[] }).added_tokens) {
+			if (isObject(added) && typeof added.content === 'string' && typeof added.id === 'number') {
+				const existing = Object.prototype.hasOwnProperty.call(merged, added.content) ? merged[added.content] : undefined;
+				if (existing === undefined) {
+					merged[added.content] = added.id;
+				} else if (existing !== added.id) {
+					throw new VocabularyFileError('duplicate-token', `Added token ${JSON.stringify(added.content)} has id ${added.id} but model.vocab gives it ${JSON.stringify(existing)}.`, {
+						key: added.content,
+					});
+				}
+			}
+		}
+	}
+	const layout = mapLayout(vocab, { ...options, convention: options.convention ?? 'huggingface' }, 'model.vocab');
+	layout.fileUnk = fileUnk;
+	// Only WordLevel looks whole words up; the others split words into pieces first.
+	layout.kind = type === 'WordLevel' ? 'word' : 'subword';
+	return layout;
+}
+
+/** WordPiece continuations (`##ing`) and byte-level BPE word starts (`Ġthe`) mark a subword list. */
+function subwordShare(entries: readonly string[]): boolean {
+	let marked = 0;
+	for (let i = 0; i < entries.length; i++) {
+		const e = entries[i];
+		if ((e.length > 2 && e.charCodeAt(0) === 0x23 && e.charCodeAt(1) === 0x23) || (e.length > 1 && e.charCodeAt(0) === 0x120)) {
+			marked++;
+		}
+	}
+	return marked >= 10 && marked * 100 >= entries.length;
+}
+
+function finish(layout: Layout, options: LoadVocabularyOptions): Vocabulary {
+	const { entries, base } = layout;
+	const convention = conventions[options.convention ?? layout.convention];
+	const find = (token: string): number => entries.indexOf(token);
+	let unkPosition = -1;
+	let unkToken: string | undefined;
+	if (options.unkToken !== undefined) {
+		unkToken = options.unkToken;
+		unkPosition = find(unkToken);
+	} else if (layout.fileUnk !== undefined && layout.fileUnk !== null) {
+		unkToken = layout.fileUnk;
+		unkPosition = find(unkToken);
+	} else if (layout.fileUnk === undefined) {
+		// The file names no unknown token: try the convention's, then the usual spellings.
+		for (const candidate of [convention.unkToken, ...unkCandidates]) {
+			unkPosition = find(candidate);
+			if (unkPosition >= 0) {
+				unkToken = candidate;
+				break;
+			}
+		}
+	}
+	unkToken ??= convention.unkToken;
+	if (unkPosition < 0) {
+		if (!options.addMissingUnk) {
+			const looked =
+				options.unkToken === undefined && layout.fileUnk === null
+					? 'the file declares none (its unk_token / oov_token is null)'
+					: `looked for ${JSON.stringify(unkToken)}${layout.fileUnk === undefined && options.unkToken === undefined ? ' and the usual spellings' : ''}`;
+			throw new VocabularyFileError(
+				'missing-unk',
+				`The vocabulary has no unknown token (${looked}). Load it with addMissingUnk: true to add ${JSON.stringify(unkToken)} after the last entry (index ${base + entries.length}), or name the unknown token with unkToken.`,
+			);
+		}
+		entries.push(unkToken);
+		unkPosition = entries.length - 1;
+	}
+	let padPosition = -1;
+	if (convention.padToken !== null) {
+		for (const candidate of [convention.padToken, ...padCandidates]) {
+			padPosition = find(candidate);
+			if (padPosition >= 0) {
+				break;
+			}
+		}
+	}
+	const name = options.name ?? `${entries.length.toLocaleString('en-US')}-entry vocabulary`;
+	try {
+		return new Vocabulary({
+			name,
+			entries,
+			base,
+			unkIndex: base + unkPosition,
+			padIndex: padPosition < 0 ? null : base + padPosition,
+			convention: convention.id,
+			kind: layout.kind,
+		});
+	} catch (error) {
+		throw locateDuplicate(layout) ?? error;
+	}
+}
+
+/** Names where a duplicate token sits in the file (only on the error path: it builds its own map). */
+function locateDuplicate(layout: Layout): VocabularyFileError | undefined {
+	const seen = new Map<string, number>();
+	for (let p = 0; p < layout.entries.length; p++) {
+		const entry = layout.entries[p];
+		const first = seen.get(entry);
+		if (first !== undefined) {
+			const here = layout.where(p);
+			return new VocabularyFileError(
+				'duplicate-token',
+				`Duplicate token ${JSON.stringify(entry)} on ${here.label} (index ${layout.base + p}); it is already on ${layout.where(first).label} (index ${layout.base + first}).`,
+				here,
+			);
+		}
+		seen.set(entry, p);
+	}
+	return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Saving
+
+/** Keras's default `filters`, written so `tokenizer_from_json` gets a complete config. */
+const kerasDefaultFilters = '!"#$%&()*+,-./:;<=>?@[\\]^_`{|}~\t\n';
+
+/**
+ * Writes a vocabulary in a file format. Indices are written as they are (a course vocabulary
+ * stays 1-based); plain lists (text, JSON list) carry positions only, so load them back with the
+ * same `base`/`convention`.
+ */
+export function saveVocabulary(vocabulary: Vocabulary, format: VocabularyFormat): string {
+	const { entries, base } = vocabulary;
+	switch (format) {
+		case 'text': {
+			for (let p = 0; p < entries.length; p++) {
+				if (/[\r\n]/.test(entries[p])) {
+					throw new VocabularyFileError('unsupported', `Token ${JSON.stringify(entries[p])} (index ${base + p}) contains a line break; use a JSON format.`);
+				}
+				if (entries[p] === '' && p > 0) {
+					throw new VocabularyFileError('unsupported', `The empty token at index ${base + p} can only be written on line 1 of a text file; use a JSON format.`);
+				}
+			}
+			return entries.join('\n') + '\n';
+		}
+		case 'json-list':
+			return '[\n' + entries.map((e) => '\t' + JSON.stringify(e)).join(',\n') + '\n]\n';
+		case 'json-map':
+			return jsonMap(entries, base, '\t') + '\n';
+		case 'keras-tokenizer-json':
+			return kerasJson(vocabulary);
+		case 'hf-tokenizer-json':
+			return huggingFaceJson(vocabulary);
+		default:
+			throw new VocabularyFileError('unsupported', `Unknown vocabulary format "${String(format)}".`);
+	}
+}
+
+/** Written by hand: JSON.stringify would move integer-like keys ("0", "221") to the front. */
+function jsonMap(entries: readonly string[], base: number, indent: string, skip = -1): string {
+	const parts: string[] = [];
+	for (let p = 0; p < entries.length; p++) {
+		if (p !== skip) {
+			parts.push(`${indent}${JSON.stringify(entries[p])}: ${base + p}`);
+		}
+	}
+	return indent ? `{\n${parts.join(',\n')}\n}` : `{${parts.join(', ')}}`;
+}
+
+function kerasJson(vocabulary: Vocabulary): string {
+	const { entries, base, padIndex, unkToken } = vocabulary;
+	// Keras numbers words from 1 and keeps 0 out of word_index; a 0-based vocabulary must have its padding there.
+	let skip = -1;
+	if (base === 0) {
+		if (padIndex !== 0) {
+			throw new VocabularyFileError('unsupported', `Keras reserves index 0 for padding, but index 0 of this vocabulary is ${JSON.stringify(entries[0])}, not a padding entry.`);
+		}
+		skip = 0;
+	} else if (base !== 1) {
+		throw new VocabularyFileError('unsupported', `Keras numbers words from 1; this vocabulary starts at ${base}.`);
+	}
+	const wordIndex = jsonMap(entries, base, '', skip);
+	const indexWord = '{' + entries.flatMap((e, p) => (p === skip ? [] : [`${JSON.stringify(String(base + p))}: ${JSON.stringify(e)}`])).join(', ') + '}';
+	const config = {
+		num_words: null,
+		filters: kerasDefaultFilters,
+		lower: true,
+		split: ' ',
+		char_level: false,
+		oov_token: unkToken,
+		document_count: 0,
+		word_counts: '{}',
+		word_docs: '{}',
+		index_docs: '{}',
+		index_word: indexWord,
+		word_index: wordIndex,
+	};
+	return JSON.stringify({ class_name: 'Tokenizer', config }) + '\n';
+}
+
+function huggingFaceJson(vocabulary: Vocabulary): string {
+	const { entries, base, padIndex, unkIndex, unkToken } = vocabulary;
+	const specials = [...new Set([padIndex, unkIndex].filter((i): i is number => i !== null))].sort((a, b) => a - b);
+	const addedTokens = specials.map((id) => ({
+		id,
+		content: entries[id - base],
+		single_word: false,
+		lstrip: false,
+		rstrip: false,
+		normalized: false,
+		special: true,
+	}));
+	const head = {
+		version: '1.0',
+		truncation: null,
+		padding: null,
+		added_tokens: addedTokens,
+		normalizer: { type: 'Lowercase' },
+		pre_tokenizer: { type: 'Whitespace' },
+		post_processor: null,
+		decoder: null,
+	};
+	const headText = JSON.stringify(head, null, '\t');
+	const model = `{\n\t\t"type": "WordLevel",\n\t\t"vocab": ${jsonMap(entries, base, '\t\t\t').replace(/\n}$/, '\n\t\t}')},\n\t\t"unk_token": ${JSON.stringify(unkToken)}\n\t}`;
+	return `${headText.slice(0, -2)},\n\t"model": ${model}\n}\n`;
+}
