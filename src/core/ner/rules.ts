@@ -276,7 +276,9 @@ function classify(part: Info[], titled: boolean, before: Info | undefined, after
 	if (firstName || lastName) return ['PER', 'name-list'];
 	// An unknown capitalised word in mid-sentence that is not an acronym, a place or a date is,
 	// in running text, most often somebody's name.
-	if (!first.sentenceInitial && !words.some((info) => info.acronym)) return ['PER', 'unknown-capitalised'];
+	// Dictionary words in capitals ("Men 's singles", "Use of Proceeds") are headings, not names.
+	const unknownWord = words.some((info) => !(names.isKnownWord?.(info.lower) ?? false) && info.lower.length > 1);
+	if (!first.sentenceInitial && unknownWord && !words.some((info) => info.acronym)) return ['PER', 'unknown-capitalised'];
 	return undefined;
 }
 
