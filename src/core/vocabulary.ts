@@ -5,6 +5,8 @@
  */
 
 import type { ConventionId } from './conventions';
+import { normalizeToken, type NormalizeOptions } from './normalize';
+import { asciiFold, finishHash, hashPrime, hashSeed } from './asciiHash';
 
 export type VocabularyKind = 'word' | 'subword';
 
@@ -36,6 +38,7 @@ export class Vocabulary {
 	readonly convention: ConventionId;
 	readonly kind: VocabularyKind;
 	private readonly positions: Map<string, number>;
+	private asciiTable: AsciiTable | undefined;
 
 	constructor(init: VocabularyInit) {
 		this.name = init.name;
@@ -92,4 +95,149 @@ export class Vocabulary {
 	column(index: number): number {
 		return index - this.base;
 	}
+
+	/**
+	 * Position (one-hot column) of the token `text.slice(start, end)` after `normalizeToken(…,
+	 * options)`, or -1 when it is not in the vocabulary. Same answer as
+	 * `positions.get(normalizeToken(text.slice(start, end), options))`, but an ASCII token is
+	 * found through a hash table over its char codes (case-folded when lowercasing), building
+	 * no string: NFC, NFKC and accent stripping leave ASCII unchanged, so only case matters.
+	 */
+	findSpan(text: string, start: number, end: number, options: NormalizeOptions = {}): number {
+		const table = (this.asciiTable ??= new AsciiTable(this.entries));
+		const p = table.find(text, start, end, options.lowercase ?? true);
+		if (p !== notAscii) {
+			return p;
+		}
+		return this.positions.get(normalizeToken(text.slice(start, end), options)) ?? -1;
+	}
+
+	/**
+	 * `findSpan` for a token the `words` scanner has already hashed (asciiHash.ts): `ascii` says
+	 * whether the token is all ASCII, and then `hash` is its folded FNV-1a state.
+	 * @internal
+	 */
+	findScanned(text: string, start: number, end: number, hash: number, ascii: boolean, options: NormalizeOptions): number {
+		if (ascii) {
+			const table = (this.asciiTable ??= new AsciiTable(this.entries));
+			return table.findHashed(text, start, end, finishHash(hash), options.lowercase ?? true);
+		}
+		return this.positions.get(normalizeToken(text.slice(start, end), options)) ?? -1;
+	}
+
+	/** Index of the token `text.slice(start, end)` normalised with `options`, or the unknown index. */
+	lookupSpan(text: string, start: number, end: number, options: NormalizeOptions = {}): number {
+		const p = this.findSpan(text, start, end, options);
+		return p < 0 ? this.unkIndex : p + this.base;
+	}
+}
+
+const notAscii = -2;
+
+/**
+ * Open-addressing hash table of the vocabulary's ASCII entries, keyed by their char codes with
+ * A–Z folded to a–z, so both case-sensitive and lowercased lookups probe it without building a
+ * string. Entries live in one byte pool; each slot keeps the entry's position and full hash.
+ */
+class AsciiTable {
+	private readonly pool: Uint8Array;
+	private readonly poolStart: Int32Array;
+	private readonly lengths: Int32Array;
+	/** Position + 1 of the entry in each slot; 0 is an empty slot. */
+	private readonly slots: Int32Array;
+	private readonly slotHashes: Int32Array;
+	private readonly mask: number;
+
+	constructor(entries: readonly string[]) {
+		const ascii: number[] = [];
+		let chars = 0;
+		for (let p = 0; p < entries.length; p++) {
+			const entry = entries[p];
+			if (isAscii(entry)) {
+				ascii.push(p);
+				chars += entry.length;
+			}
+		}
+		let capacity = 16;
+		while (capacity < ascii.length * 2) {
+			capacity *= 2;
+		}
+		this.mask = capacity - 1;
+		this.slots = new Int32Array(capacity);
+		this.slotHashes = new Int32Array(capacity);
+		this.pool = new Uint8Array(chars);
+		this.poolStart = new Int32Array(entries.length);
+		this.lengths = new Int32Array(entries.length);
+		let at = 0;
+		for (const p of ascii) {
+			const entry = entries[p];
+			let h = hashSeed;
+			for (let k = 0; k < entry.length; k++) {
+				const c = entry.charCodeAt(k);
+				this.pool[at + k] = c;
+				h = Math.imul(h ^ asciiFold[c], hashPrime);
+			}
+			this.poolStart[p] = at;
+			this.lengths[p] = entry.length;
+			at += entry.length;
+			h = finishHash(h);
+			let slot = h & this.mask;
+			while (this.slots[slot] !== 0) {
+				slot = (slot + 1) & this.mask;
+			}
+			this.slots[slot] = p + 1;
+			this.slotHashes[slot] = h;
+		}
+	}
+
+	/** Position of the ASCII token, -1 when absent, `notAscii` when the token has other characters. */
+	find(text: string, start: number, end: number, lowercase: boolean): number {
+		let h = hashSeed;
+		for (let i = start; i < end; i++) {
+			const c = text.charCodeAt(i);
+			if (c >= 0x80) {
+				return notAscii;
+			}
+			h = Math.imul(h ^ asciiFold[c], hashPrime);
+		}
+		return this.findHashed(text, start, end, finishHash(h), lowercase);
+	}
+
+	/** Position of the ASCII token whose finished hash is `h`, or -1. */
+	findHashed(text: string, start: number, end: number, h: number, lowercase: boolean): number {
+		const length = end - start;
+		const pool = this.pool;
+		for (let slot = h & this.mask; ; slot = (slot + 1) & this.mask) {
+			const s = this.slots[slot];
+			if (s === 0) {
+				return -1;
+			}
+			if (this.slotHashes[slot] !== h || this.lengths[s - 1] !== length) {
+				continue;
+			}
+			const at = this.poolStart[s - 1] - start;
+			let i = start;
+			if (lowercase) {
+				while (i < end && pool[at + i] === asciiFold[text.charCodeAt(i)]) {
+					i++;
+				}
+			} else {
+				while (i < end && pool[at + i] === text.charCodeAt(i)) {
+					i++;
+				}
+			}
+			if (i === end) {
+				return s - 1;
+			}
+		}
+	}
+}
+
+function isAscii(s: string): boolean {
+	for (let i = 0; i < s.length; i++) {
+		if (s.charCodeAt(i) >= 0x80) {
+			return false;
+		}
+	}
+	return true;
 }
