@@ -1,0 +1,201 @@
+#!/usr/bin/env node
+// npm run bench: tokenize (with offsets) + vocabulary lookup, default options, against wink-nlp's
+// tokenizer and natural's WordTokenizer on the same text in the same process; then lookup-only
+// throughput and the memory of a 1,000,000-token analysis. Builds dist/core.js itself.
+// Options: --quick (fewer runs, 2 MB corpus), --json FILE (write the results).
+import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import os from 'node:os';
+import path from 'node:path';
+import * as esbuild from 'esbuild';
+import { generateCorpus, localProse } from '../bench/corpus.mjs';
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const require = createRequire(import.meta.url);
+
+// Memory figures need an explicit collection between steps: re-run with --expose-gc.
+if (typeof globalThis.gc !== 'function') {
+	const result = spawnSync(process.execPath, ['--expose-gc', ...process.execArgv, fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
+		stdio: 'inherit',
+		env: { ...process.env, DOTENV_CONFIG_QUIET: 'true' },
+	});
+	process.exit(result.status ?? 1);
+}
+
+const quick = process.argv.includes('--quick');
+const jsonAt = process.argv.indexOf('--json');
+const jsonFile = jsonAt > 0 ? process.argv[jsonAt + 1] : undefined;
+const warmups = quick ? 1 : 3;
+const runs = quick ? 3 : 9;
+
+const coreFile = path.join(root, 'dist', 'core.js');
+await esbuild.build({
+	entryPoints: [path.join(root, 'src/core/index.ts')],
+	outfile: coreFile,
+	bundle: true,
+	platform: 'neutral',
+	mainFields: ['module', 'main'],
+	format: 'cjs',
+	target: 'es2022',
+	sourcemap: true,
+	sourcesContent: false,
+	logLevel: 'warning',
+});
+const core = require(coreFile);
+const natural = require('natural');
+const winkNLP = require('wink-nlp');
+const winkModel = require('wink-eng-lite-web-model');
+
+const vocabulary = core.defaultVocabulary();
+const inVocabulary = new Set(core.defaultWords());
+// Real words ranked below the vocabulary's cut, for the corpus's out-of-vocabulary share.
+const sourceWords = require('@zxcvbn-ts/language-en').dictionary['commonWords-en'];
+const rareWords = sourceWords.filter((w) => /^\p{Ll}+$/u.test(w) && !inVocabulary.has(w)).slice(0, 20000);
+
+const generated = generateCorpus({ wordsByFrequency: core.defaultWords(), rareWords, minChars: (quick ? 2 : 10.5) * 1024 * 1024 });
+const prose = localProse(root);
+const realProse = prose.map((s) => s.text).join('\n\n');
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+
+/** Runs `fn(text)` (returning a token count) warm-up + measured times; median milliseconds. */
+function measure(fn, text) {
+	let tokens = 0;
+	for (let i = 0; i < warmups; i++) tokens = fn(text);
+	const times = [];
+	for (let i = 0; i < runs; i++) {
+		const t0 = performance.now();
+		tokens = fn(text);
+		times.push(performance.now() - t0);
+	}
+	return { ms: median(times), tokens };
+}
+
+const wordTokenizer = new natural.WordTokenizer();
+const wink = winkNLP(winkModel, []); // an empty pipe: tokenization only (wink-nlp ≥ 1.6)
+const wordsRegex = new RegExp(core.wordPattern ? core.wordPattern() : "[\\p{L}\\p{M}\\p{N}]+(?:['\\u2019\\-\\u2010\\u2011][\\p{L}\\p{M}\\p{N}]+)*", 'gu');
+const positions = new Map(vocabulary.entries.map((e, p) => [e, p]));
+
+const contenders = [
+	{
+		name: 'Sequence Lens analyze() — tokens + offsets + lookup',
+		id: 'ours',
+		run: (text) => core.analyze(text).length,
+	},
+	{
+		name: 'wink-nlp readDoc, empty pipe (tokenization only)',
+		id: 'wink',
+		run: (text) => wink.readDoc(text).tokens().length(),
+	},
+	{
+		name: 'natural WordTokenizer (split, no offsets, no lookup)',
+		id: 'natural',
+		run: (text) => wordTokenizer.tokenize(text).length,
+	},
+	{
+		name: 'baseline: regex exec + normalize + toLowerCase + Map.get',
+		id: 'baseline',
+		run: (text) => {
+			let n = 0;
+			let unknown = 0;
+			wordsRegex.lastIndex = 0;
+			let m;
+			while ((m = wordsRegex.exec(text)) !== null) {
+				if (positions.get(m[0].normalize('NFC').toLowerCase()) === undefined) unknown++;
+				n++;
+			}
+			return n + unknown * 0;
+		},
+	},
+];
+
+function benchText(label, text) {
+	const results = contenders.map((c) => {
+		const r = measure(c.run, text);
+		return { id: c.id, name: c.name, ms: r.ms, tokens: r.tokens, tokensPerSecond: r.tokens / (r.ms / 1000), mbPerSecond: text.length / 1048576 / (r.ms / 1000) };
+	});
+	const ours = results.find((r) => r.id === 'ours');
+	console.log(`\n${label}: ${(text.length / 1048576).toFixed(2)} M UTF-16 units, ${ours.tokens.toLocaleString('en')} tokens (words tokenizer)`);
+	console.log('| contender | median ms | tokens | tokens/s | MB/s | ours is × faster (same text) |');
+	console.log('|---|---:|---:|---:|---:|---:|');
+	for (const r of results) {
+		const ratio = r.ms / ours.ms;
+		console.log(`| ${r.name} | ${r.ms.toFixed(1)} | ${r.tokens.toLocaleString('en')} | ${(r.tokensPerSecond / 1e6).toFixed(2)} M | ${r.mbPerSecond.toFixed(1)} | ${r.id === 'ours' ? '—' : ratio.toFixed(2) + '×'} |`);
+	}
+	return { label, chars: text.length, results };
+}
+
+function lookupOnly(text) {
+	const spans = core.tokenSpans(text);
+	const { starts, ends, count } = spans;
+	const keys = new Array(count);
+	for (let t = 0; t < count; t++) keys[t] = text.slice(starts[t], ends[t]).toLowerCase();
+	const ourLookup = measure(() => {
+		let found = 0;
+		for (let t = 0; t < count; t++) if (vocabulary.findSpan(text, starts[t], ends[t]) >= 0) found++;
+		return count + found * 0;
+	}, text);
+	const mapLookup = measure(() => {
+		let found = 0;
+		for (let t = 0; t < count; t++) if (positions.get(keys[t]) !== undefined) found++;
+		return count + found * 0;
+	}, text);
+	const scanOnly = measure((t) => core.tokenSpans(t).count, text);
+	console.log('\nParts, on the generated corpus:');
+	console.log('| step | median ms | tokens/s |');
+	console.log('|---|---:|---:|');
+	const row = (name, r) => console.log(`| ${name} | ${r.ms.toFixed(1)} | ${(r.tokens / (r.ms / 1000) / 1e6).toFixed(2)} M |`);
+	row('tokenSpans (scanner, offsets only)', scanOnly);
+	row('Vocabulary.findSpan over the spans (lookup only, no strings)', ourLookup);
+	row('Map.get over pre-lowercased strings (strings built beforehand, not timed)', mapLookup);
+	return { scanOnly, ourLookup, mapLookup };
+}
+
+function memory(text) {
+	// A prefix of the corpus holding 1,000,000 tokens.
+	const spans = core.tokenSpans(text);
+	const million = Math.min(1_000_000, spans.count);
+	const prefix = text.slice(0, spans.ends[million - 1]);
+	const flat = prefix.split('').join('').slice(0); // a fresh flat string, not a slice of the corpus
+	globalThis.gc();
+	globalThis.gc();
+	const before = process.memoryUsage();
+	let peakRss = before.rss;
+	const timer = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 1);
+	const analysis = core.analyze(flat);
+	peakRss = Math.max(peakRss, process.memoryUsage().rss);
+	clearInterval(timer);
+	const afterRun = process.memoryUsage();
+	globalThis.gc();
+	globalThis.gc();
+	const retained = process.memoryUsage();
+	const mb = (x) => x / 1048576;
+	const result = {
+		tokens: analysis.length,
+		inputMB: mb(flat.length),
+		heapGrowthDuringMB: mb(afterRun.heapUsed + afterRun.arrayBuffers - before.heapUsed - before.arrayBuffers),
+		retainedMB: mb(retained.heapUsed + retained.arrayBuffers - before.heapUsed - before.arrayBuffers),
+		rssGrowthMB: mb(Math.max(peakRss, afterRun.rss) - before.rss),
+	};
+	console.log(`\nMemory, analyze() of ${analysis.length.toLocaleString('en')} tokens (${result.inputMB.toFixed(1)} M UTF-16 units of input, excluded):`);
+	console.log(`  heap + array buffers grown during the call: ${result.heapGrowthDuringMB.toFixed(1)} MB; retained by the Analysis after GC: ${result.retainedMB.toFixed(1)} MB; RSS growth: ${result.rssGrowthMB.toFixed(1)} MB`);
+	return result;
+}
+
+console.log(`Node ${process.version}, ${os.cpus().length} CPU(s) (${os.cpus()[0]?.model ?? 'unknown'}), ${os.platform()} ${os.arch()}; ${warmups} warm-up + ${runs} measured runs each, median.`);
+const report = { node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, runs, warmups, texts: [] };
+report.texts.push(benchText('Generated corpus (seeded Zipf sample of the default vocabulary ranks + 4 % rarer real words)', generated));
+if (realProse.length > 0) {
+	console.log(`\nReal prose sources: ${prose.map((s) => `${s.name} (${s.files.length} files, ${(s.text.length / 1024).toFixed(0)} K units)`).join('; ')}`);
+	report.texts.push(benchText('Real English prose found on this machine', realProse));
+}
+report.parts = lookupOnly(generated);
+report.memory = memory(generated);
+const gen = report.texts[0].results;
+const by = (id) => gen.find((r) => r.id === id);
+const vsWink = by('wink').ms / by('ours').ms;
+const vsNatural = by('natural').ms / by('ours').ms;
+console.log(`\nBudget on the generated corpus: ${vsWink.toFixed(2)}× wink-nlp (need ≥ 5), ${vsNatural.toFixed(2)}× natural (need ≥ 1), ${(by('ours').tokensPerSecond / 1e6).toFixed(2)} M tokens/s (need > 10), retained memory ${report.memory.retainedMB.toFixed(1)} MB for 1 M tokens (need < 100).`);
+if (jsonFile) writeFileSync(jsonFile, JSON.stringify(report, null, '\t'));
