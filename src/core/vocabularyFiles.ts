@@ -230,11 +230,114 @@ function isObject(value: unknown): value is Record<string, unknown> {
 function parseJson(text: string, what = 'The file'): unknown {
 	try {
 		return JSON.parse(text);
-	} catch (error) {
-		const message = (error as Error).message;
-		const position = /position (\d+)/.exec(message);
-		const line = position ? lineOfOffset(text, Number(position[1])) : undefined;
-		throw new VocabularyFileError('syntax', `${what} is not valid JSON${line ? ` (line ${line})` : ''}: ${message}`, line ? { line } : {});
+	} catch {
+		// V8's messages quote the text instead of giving a position, so find the position ourselves.
+		const at = jsonErrorOffset(text);
+		const line = lineOfOffset(text, at);
+		const found = at < text.length ? `unexpected ${JSON.stringify(text.slice(at, at + 12))}` : 'the text ends too early';
+		throw new VocabularyFileError('syntax', `${what} is not valid JSON: ${found} on line ${line}.`, { line });
+	}
+}
+
+/** Offset where a JSON text stops being valid (only called once JSON.parse has failed). */
+function jsonErrorOffset(text: string): number {
+	let i = 0;
+	const ws = () => {
+		while (i < text.length && ' \t\n\r'.includes(text[i])) {
+			i++;
+		}
+	};
+	const fail = (): never => {
+		throw i;
+	};
+	const literal = (word: string) => {
+		if (text.startsWith(word, i)) {
+			i += word.length;
+		} else {
+			fail();
+		}
+	};
+	const string = () => {
+		i++;
+		while (i < text.length && text[i] !== '"') {
+			if (text.charCodeAt(i) < 0x20) {
+				fail();
+			}
+			if (text[i] === '\\') {
+				i++;
+				if (text[i] === 'u') {
+					if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 1, i + 5))) {
+						fail();
+					}
+					i += 4;
+				} else if (!'"\\/bfnrt'.includes(text[i] ?? 'x')) {
+					fail();
+				}
+			}
+			i++;
+		}
+		if (i >= text.length) {
+			fail();
+		}
+		i++;
+	};
+	const value = (): void => {
+		ws();
+		const c = text[i];
+		if (c === '{' || c === '[') {
+			const close = c === '{' ? '}' : ']';
+			i++;
+			ws();
+			if (text[i] === close) {
+				i++;
+				return;
+			}
+			for (;;) {
+				if (c === '{') {
+					ws();
+					if (text[i] !== '"') {
+						fail();
+					}
+					string();
+					ws();
+					if (text[i] !== ':') {
+						fail();
+					}
+					i++;
+				}
+				value();
+				ws();
+				if (text[i] === ',') {
+					i++;
+				} else if (text[i] === close) {
+					i++;
+					return;
+				} else {
+					fail();
+				}
+			}
+		} else if (c === '"') {
+			string();
+		} else if (c === 't') {
+			literal('true');
+		} else if (c === 'f') {
+			literal('false');
+		} else if (c === 'n') {
+			literal('null');
+		} else {
+			const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
+			if (!m) {
+				fail();
+			}
+			i += (m as RegExpExecArray)[0].length;
+		}
+	};
+	try {
+		value();
+		ws();
+		return i;
+	} catch (at) {
+		return Math.min(at as number, text.length);
 	}
 }
 
@@ -248,6 +351,8 @@ interface Layout {
 	fileUnk?: string | null;
 	convention: ConventionId;
 	kind: VocabularyKind;
+	/** Position of the padding entry when the format fixes it (Keras's reserved 0). */
+	padPosition?: number;
 	/** Keys read from a JSON object (to spot keys JSON.parse merged). */
 	keyCount?: number;
 	/** Reports where an entry came from in errors (`line 12`, `key "the"`). */
@@ -283,8 +388,7 @@ export function loadVocabulary(content: string | Uint8Array, options: LoadVocabu
 			layout = listLayout(detected.json, options);
 			break;
 		case 'json-map':
-			layout = mapLayout(detected.json, options, 'The JSON map');
-			checkDuplicateKeys(text, layout, 'the JSON map');
+			layout = withDuplicateKeyCheck(text, detected.json, 'the JSON map', () => mapLayout(detected.json, options, 'The JSON map'));
 			break;
 		case 'keras-tokenizer-json':
 			layout = kerasLayout(detected.json, options);
@@ -491,13 +595,29 @@ function isEscaped(text: string, quote: number): boolean {
 	return backslashes % 2 === 1;
 }
 
-function checkDuplicateKeys(text: string, layout: Layout, what: string): void {
-	if (layout.keyCount !== undefined) {
-		const duplicate = duplicateTopLevelKey(text, layout.keyCount);
-		if (duplicate !== undefined) {
-			throw new VocabularyFileError('duplicate-token', `Duplicate token ${JSON.stringify(duplicate)} in ${what}: the key appears more than once.`, { key: duplicate });
+/**
+ * Runs `read` and then checks the raw text for a key JSON.parse merged away. When `read` fails on a
+ * gap or a shared index, a merged duplicate is usually the real cause, so that is reported instead.
+ */
+function withDuplicateKeyCheck(text: string, parsed: unknown, what: string, read: () => Layout): Layout {
+	const duplicate = (count: number): VocabularyFileError | undefined => {
+		const key = duplicateTopLevelKey(text, count);
+		return key === undefined ? undefined : new VocabularyFileError('duplicate-token', `Duplicate token ${JSON.stringify(key)} in ${what}: the key appears more than once.`, { key });
+	};
+	let layout: Layout;
+	try {
+		layout = read();
+	} catch (error) {
+		if (error instanceof VocabularyFileError && (error.problem === 'gap' || error.problem === 'duplicate-index') && isObject(parsed)) {
+			throw duplicate(Object.keys(parsed).length) ?? error;
 		}
+		throw error;
 	}
+	const found = layout.keyCount === undefined ? undefined : duplicate(layout.keyCount);
+	if (found) {
+		throw found;
+	}
+	return layout;
 }
 
 /** Reads a JSON value that Keras stores as a JSON string inside its config. */
@@ -515,18 +635,20 @@ function kerasLayout(json: unknown, options: LoadVocabularyOptions): Layout {
 	}
 	const wordIndex = embeddedJson(config.word_index, 'word_index');
 	const oov = config.oov_token;
-	// Keras reserves index 0 (padding) and numbers words from 1; |V| counts that reserved entry.
-	const padToken = conventions['keras-tokenizer'].padToken as string;
-	const layout = mapLayout(wordIndex, { ...options, convention: options.convention ?? 'keras-tokenizer' }, 'config.word_index', padToken);
-	if (typeof config.word_index === 'string') {
-		checkDuplicateKeys(config.word_index, layout, 'config.word_index');
-	}
+	// Keras reserves index 0 (padding) and numbers words from 1; |V| counts that reserved entry,
+	// spelled as the chosen convention's padding token ('' for TextVectorization, <PAD> otherwise).
+	const padToken = (options.convention && conventions[options.convention].padToken) ?? (conventions['keras-tokenizer'].padToken as string);
+	const read = () => mapLayout(wordIndex, { ...options, convention: options.convention ?? 'keras-tokenizer' }, 'config.word_index', padToken);
+	const layout = typeof config.word_index === 'string' ? withDuplicateKeyCheck(config.word_index, wordIndex, 'config.word_index', read) : read();
 	// texts_to_sequences only uses indices below num_words; the rest behave as out of vocabulary.
 	const numWords = config.num_words;
 	if (typeof numWords === 'number' && Number.isInteger(numWords) && numWords > 0 && layout.base === 0 && numWords < layout.entries.length) {
 		layout.entries.length = numWords;
 	}
 	layout.fileUnk = typeof oov === 'string' ? oov : null;
+	if (layout.base === 0 && layout.entries[0] === padToken) {
+		layout.padPosition = 0;
+	}
 	return layout;
 }
 
@@ -634,8 +756,8 @@ function finish(layout: Layout, options: LoadVocabularyOptions): Vocabulary {
 		entries.push(unkToken);
 		unkPosition = entries.length - 1;
 	}
-	let padPosition = -1;
-	if (convention.padToken !== null) {
+	let padPosition = layout.padPosition ?? -1;
+	if (padPosition < 0 && convention.padToken !== null) {
 		for (const candidate of [convention.padToken, ...padCandidates]) {
 			padPosition = find(candidate);
 			if (padPosition >= 0) {
