@@ -11,7 +11,7 @@ import path from 'node:path';
 
 const require = createRequire(import.meta.url);
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-const surnameCount = 10000;
+const surnameCount = Number(process.env.SURNAMES ?? 10000);
 
 const english = require('@zxcvbn-ts/language-en').dictionary;
 const sourceVersion = require('@zxcvbn-ts/language-en/package.json').version;

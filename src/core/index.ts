@@ -28,3 +28,5 @@ export { analysisToJson, analysesToJson, conventionMetadata, jsonExportFormat, j
 export type { JsonExample, ConventionMetadata, AnalysisJson, AnalysesJson } from './export/json';
 export { toConll } from './export/conll';
 export type { ConllExample, ConllOptions } from './export/conll';
+export { createTagger, alignEntities, spansFromTags, splitChunks, entitiesFromTerms, entityTypes } from './ner/index';
+export type { Tagger, TagChunksOptions, AlignedLabels, TextChunk, Term, NameLists, EntitySpan, EntityType, EntitySource } from './ner/index';

@@ -48,7 +48,16 @@ export interface NameLists {
 	 * sentence opener the tagger does not know as a name may still be one ("Megawati has…").
 	 */
 	isKnownWord?: (lower: string) => boolean;
+	/**
+	 * The tagger's out-of-context tag for a lowercase word (compromise's lexicon: Country, City,
+	 * Demonym…). Context can override the tagger ("the England captain"), a gazetteer entry cannot.
+	 */
+	lexiconTag?: (lower: string) => string | undefined;
 }
+
+const placeLexiconTags = new Set(['Country', 'City', 'Region', 'Place', 'Address']);
+// Nationality adjectives by their suffix ("Kurdish", "Burmese", "Bolivian", "Korean").
+const demonymShape = /^\p{Lu}\p{Ll}+(?:ish|ese|ian|ean)$/u;
 
 const personTags = ['Person', 'FirstName', 'LastName', 'MaleName', 'FemaleName', 'Honorific'];
 const placeTags = ['Place', 'Country', 'City', 'Region', 'Address'];
@@ -128,9 +137,10 @@ function describe(terms: readonly Term[], names: NameLists): Info[] {
 		// A capitalised dictionary word ("DIVISION") is emphasis, not an acronym.
 		const acronym = !headline && allCaps && !initial && !country && !known && text.replace(/[.&]/g, '').length >= 2;
 		const person = hasAny(tags, personTags);
-		const place = (hasAny(tags, placeTags) && !tags.has('Organization')) || extraPlaces.has(lower) || country;
+		const lexiconTag = names.lexiconTag?.(lower);
+		const place = (hasAny(tags, placeTags) && !tags.has('Organization')) || extraPlaces.has(lower) || country || (lexiconTag !== undefined && placeLexiconTags.has(lexiconTag));
 		const organization = hasAny(tags, organizationTags) && !country;
-		const demonym = tags.has('Demonym') || tags.has('Language');
+		const demonym = tags.has('Demonym') || tags.has('Language') || lexiconTag === 'Demonym' || (demonymShape.test(text) && !names.firstNames.has(lower));
 		const listed = names.firstNames.has(lower) || names.lastNames.has(lower);
 		const functional = hasAny(tags, functionTags) && !tags.has('ProperNoun') && !person && !place && !organization;
 		const connector = !capital && nameConnectors.has(lower);

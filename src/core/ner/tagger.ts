@@ -65,6 +65,10 @@ async function load(): Promise<Tagger> {
 		firstNames: new Set(data.firstNameList.split('\n')),
 		lastNames: new Set(data.lastNameList.split('\n')),
 		isKnownWord: (lower) => common.has(lower) || Object.prototype.hasOwnProperty.call(lexicon, lower),
+		lexiconTag: (lower) => {
+			const tag = Object.prototype.hasOwnProperty.call(lexicon, lower) ? lexicon[lower] : undefined;
+			return typeof tag === 'string' ? tag : undefined;
+		},
 	};
 	return new CompromiseTagger(nlp, names);
 }
