@@ -92,7 +92,7 @@ function abortReason(signal: AbortSignal): unknown {
  * span whitespace, so the last token's start is safe; the segmenter and user patterns may look
  * further, so they carry from the last line break.
  */
-function tailStart(buffer: string, starts: Int32Array, count: number, options: TokenizeOptions): number {
+function tailStart(buffer: string, starts: Int32Array, ends: Int32Array, count: number, options: TokenizeOptions): number {
 	const kind = options.tokenizer ?? 'words';
 	if (kind === 'segmenter' || kind === 'regex') {
 		const lineBreak = Math.max(buffer.lastIndexOf('\n'), buffer.lastIndexOf('\r'));
@@ -101,7 +101,13 @@ function tailStart(buffer: string, starts: Int32Array, count: number, options: T
 		}
 	}
 	if (count > 0) {
-		return starts[count - 1];
+		// Tokens that touch (no gap between them) may merge once more text arrives, as "a" + "’"
+		// + "s" does under words+punctuation: carry the whole touching run.
+		let t = count - 1;
+		while (t > 0 && ends[t - 1] === starts[t]) {
+			t--;
+		}
+		return starts[t];
 	}
 	// No token at all: only a character cut in half can matter, so keep the last two code units.
 	return Math.max(0, buffer.length - 2);
@@ -134,7 +140,7 @@ export async function countTokens(chunks: AsyncIterable<string> | Iterable<strin
 		progress.characters += chunk.length;
 		const buffer = carry + chunk;
 		const spans = tokenSpans(buffer, options);
-		const tail = tailStart(buffer, spans.starts, spans.count, options);
+		const tail = tailStart(buffer, spans.starts, spans.ends, spans.count, options);
 		let complete = spans.count;
 		while (complete > 0 && spans.ends[complete - 1] > tail) {
 			complete--;
