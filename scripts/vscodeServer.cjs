@@ -151,6 +151,31 @@ function groupAlive(pid) {
 	return killGroup(pid, 0);
 }
 
+/**
+ * Groups of servers this process started and has not stopped. They run detached (so that one
+ * signal reaches the whole group), which also means they would outlive this process: on exit,
+ * and on SIGINT/SIGTERM when nothing else handles those, they are killed.
+ */
+const liveGroups = new Set();
+let exitHooksInstalled = false;
+
+function installExitHooks() {
+	if (exitHooksInstalled) {
+		return;
+	}
+	exitHooksInstalled = true;
+	process.on('exit', () => {
+		for (const pid of liveGroups) {
+			killGroup(pid, 'SIGKILL');
+		}
+	});
+	for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+		if (process.listenerCount(signal) === 0) {
+			process.once(signal, () => process.exit(signal === 'SIGINT' ? 130 : 143));
+		}
+	}
+}
+
 /** A fresh state folder with a short path: the server puts unix sockets under its TMPDIR. */
 function makeStateDir(prefix = 'sl-') {
 	const base = fs.existsSync('/tmp') ? '/tmp' : os.tmpdir();
@@ -213,6 +238,8 @@ async function startOnPort({ codeServerDir, stateDir, extensionsDir, port, log, 
 		env: serverEnv(stateDir, env),
 	});
 	fs.closeSync(logFd);
+	installExitHooks();
+	liveGroups.add(child.pid);
 	let exited;
 	const exitPromise = new Promise((resolve) => {
 		child.once('exit', (code, signal) => {
@@ -248,6 +275,7 @@ async function startOnPort({ codeServerDir, stateDir, extensionsDir, port, log, 
 		}
 		if (Date.now() > deadline) {
 			killGroup(child.pid, 'SIGKILL');
+			liveGroups.delete(child.pid);
 			throw new Error(`server not ready after ${readyTimeoutMs} ms: ${tail(readText(logPath))}`);
 		}
 		await delay(100);
@@ -285,6 +313,7 @@ async function stopServer(handle, child, exitPromise, keepState) {
 			killGroup(child.pid, 'SIGKILL');
 			await withTimeout(exitPromise, 5000, 'server exit after SIGKILL').catch(() => undefined);
 		}
+		liveGroups.delete(child.pid);
 		if (!keepState) {
 			fs.rmSync(handle.stateDir, { recursive: true, force: true, maxRetries: 3 });
 		}
