@@ -34,9 +34,16 @@ const contractionGrammar = {
 // Irregular n't forms, where the host changes shape.
 const irregularNegations = { "can't": 'can', "won't": 'will', "shan't": 'shall', "ain't": 'is' };
 
+// Two frequency lists from the same package: spoken English (OpenSubtitles, the source of
+// every word) and written English (the package's Wikipedia list, most frequent first), used
+// only to re-rank words of the first (below).
 const rank = new Map();
 subtitles.forEach((w, i) => {
 	if (!rank.has(w)) rank.set(w, i);
+});
+const writtenRank = new Map();
+english['wikipedia-en'].forEach((w, i) => {
+	if (!writtenRank.has(w)) writtenRank.set(w, i);
 });
 const rankOf = (w) => rank.get(w) ?? Infinity;
 
@@ -47,91 +54,140 @@ const reasons = { kept: 0, notAWord: 0, stutter: 0, clitic: 0, abbreviation: 0, 
 // code-point order, where digits would sort first.
 const wordShape = /^[\p{Ll}\p{M}]+(?:['-][\p{Ll}\p{M}]+)*$/u;
 const stripMarks = (w) => w.normalize('NFD').replace(/\p{M}/gu, '').normalize('NFC');
-const stems = new Set(Object.keys(contractionGrammar).includes("n't") ? contractionGrammar["n't"].map((h) => h + 'n') : []);
-for (const host of Object.values(irregularNegations)) stems.add(host === 'will' ? 'won' : host);
+// What the source's tokenizer leaves of a host when it splits n't off: "do" + n → "don",
+// "can't" → "can", "won't" → "won". A piece that is itself a host of the grammar ("can") is a
+// word; the others are fragments unless they are words of their own elsewhere (the written
+// list has "won" but not "didn").
+const hosts = new Set([...Object.values(contractionGrammar).flat(), ...Object.values(irregularNegations)]);
+const stems = new Set([...contractionGrammar["n't"].map((h) => h + 'n'), ...Object.keys(irregularNegations).map((w) => w.slice(0, -2))]);
+for (const host of hosts) stems.delete(host);
 
-const candidates = []; // { word, rank }
+const candidates = new Map(); // word → rank
 const seen = new Set();
-for (let i = 0; i < subtitles.length; i++) {
-	let w = subtitles[i].normalize('NFC').toLowerCase();
+/** Runs the filters on one entry of a list; returns the word to keep, or undefined. */
+function filter(raw, count) {
+	let w = raw.normalize('NFC').toLowerCase();
 	if (w.startsWith("'")) {
-		reasons.clitic++;
-		continue;
+		if (count) reasons.clitic++;
+		return undefined;
 	}
 	if (/^\p{L}+\.$/u.test(w)) {
 		// "mr.", "dr.": the tokenizer drops the period, so the abbreviation is the bare word.
 		w = w.slice(0, -1);
-		reasons.abbreviation++;
+		if (count) reasons.abbreviation++;
 	}
 	if (!wordShape.test(w)) {
-		reasons.notAWord++;
-		continue;
+		if (count) reasons.notAWord++;
+		return undefined;
 	}
 	// Subtitles transcribe stutters ("i-i", "w-what"): a first part that starts the next one.
 	const parts = w.split('-');
 	if (parts.length > 1 && parts.slice(0, -1).every((part, k) => parts[k + 1].startsWith(part))) {
-		reasons.stutter++;
-		continue;
+		if (count) reasons.stutter++;
+		return undefined;
 	}
 	if (profanity.has(w)) {
-		reasons.profanity++;
-		continue;
+		if (count) reasons.profanity++;
+		return undefined;
 	}
-	// Hosts cut off an n't clitic ("didn", "couldn") are fragments unless they are words of
-	// their own elsewhere (encyclopaedic text has "don", "won", "can").
 	if (stems.has(w) && !wikipedia.has(w)) {
-		reasons.fragment++;
-		continue;
+		if (count) reasons.fragment++;
+		return undefined;
 	}
-	if (w !== stripMarks(w) && rank.has(stripMarks(w))) {
-		reasons.diacriticVariant++;
-		continue;
+	if (w !== stripMarks(w) && (rank.has(stripMarks(w)) || writtenRank.has(stripMarks(w)))) {
+		if (count) reasons.diacriticVariant++;
+		return undefined;
 	}
-	if (seen.has(w)) {
+	return w;
+}
+for (let i = 0; i < subtitles.length; i++) {
+	const w = filter(subtitles[i], true);
+	if (w === undefined) continue;
+	if (candidates.has(w)) {
 		reasons.duplicate++;
 		continue;
 	}
-	seen.add(w);
-	candidates.push({ word: w, rank: i });
+	candidates.set(w, i);
 }
+// Written English as a second opinion. Under Zipf's law a word of rank r has a relative
+// frequency of about 1/(r + 1). A word in both lists whose written estimate is higher than its
+// spoken one is scored by the geometric mean of the two, so words common in writing but
+// rarer in dialogue ("consists", "errors", "versions") move up. Words only in the written list
+// are not added: that list is encyclopaedic (place and family names, foreign words), and
+// adding them displaced everyday words in the measured prose (docs/vocabulary.md).
+const spokenRanks = new Map(candidates);
+const writtenRanks = new Map();
+for (const [raw, i] of writtenRank) {
+	const w = filter(raw, false);
+	if (w !== undefined && !writtenRanks.has(w)) writtenRanks.set(w, i);
+}
+const promoted = new Set();
+const score = (w) => {
+	const spoken = 1 / (spokenRanks.get(w) + 1);
+	const written = writtenRanks.has(w) ? 1 / (writtenRanks.get(w) + 1) : 0;
+	if (written > spoken) {
+		promoted.add(w);
+		return Math.sqrt(spoken * written);
+	}
+	return spoken;
+};
+// Ranks become positions in the combined order.
+[...spokenRanks.keys()]
+	.map((w) => ({ w, s: score(w) }))
+	.sort((x, y) => y.s - x.s || (x.w < y.w ? -1 : 1))
+	.forEach(({ w }, i) => candidates.set(w, i));
+for (const w of candidates.keys()) seen.add(w);
+
+const supplied = [];
+// English has exactly two one-letter words, and the other letters are used as words too
+// (initials, labels such as "plan B", variables); the source lists none (its tokenizer
+// dropped single letters). "a" and "i" take the rank of the most frequent word, as both are
+// among the most frequent words of any English corpus; the other letters go to the end of the
+// ranking, each in alphabetical order, so they displace only the rarest words.
+const oneLetterRank = new Map();
+for (const word of ['a', 'i']) oneLetterRank.set(word, -1);
+for (let c = 0x61; c <= 0x7a; c++) {
+	const word = String.fromCharCode(c);
+	if (!oneLetterRank.has(word)) oneLetterRank.set(word, -2);
+}
+for (const [word] of oneLetterRank) {
+	// Supplied by this rule whatever the lists say, so each letter appears once.
+	candidates.delete(word);
+	seen.add(word);
+}
+const hostRank = (w) => (oneLetterRank.has(w) ? oneLetterRank.get(w) : candidates.get(w) ?? rankOf(w));
+const hostKnown = (w) => rank.has(w) || oneLetterRank.has(w);
 
 // Contractions take the rank of their rarer part, so none outranks the words it is made of.
-const supplied = [];
-for (const [clitic, hosts] of Object.entries(contractionGrammar)) {
+for (const [clitic, hostsOf] of Object.entries(contractionGrammar)) {
 	const cliticRank = rankOf(clitic === "n't" ? "'t" : clitic);
-	for (const host of hosts) {
+	for (const host of hostsOf) {
 		const word = host + clitic;
-		if (!seen.has(word) && Number.isFinite(cliticRank) && rank.has(host)) {
-			supplied.push({ word, rank: Math.max(rankOf(host), cliticRank) + 0.5 });
+		if (!seen.has(word) && Number.isFinite(cliticRank) && hostKnown(host)) {
+			supplied.push({ word, rank: Math.max(hostRank(host), cliticRank) + 0.5 });
 			seen.add(word);
 		}
 	}
 }
 for (const [word, host] of Object.entries(irregularNegations)) {
-	if (!seen.has(word) && rank.has(host)) {
-		supplied.push({ word, rank: Math.max(rankOf(host), rankOf("'t")) + 0.5 });
+	if (!seen.has(word) && hostKnown(host)) {
+		supplied.push({ word, rank: Math.max(hostRank(host), rankOf("'t")) + 0.5 });
 		seen.add(word);
 	}
 }
-// English has exactly two one-letter words; the source lists neither (its tokenizer dropped
-// single letters). Each takes the rank of the most frequent word, as both are among the
-// most frequent words of any English corpus.
-for (const word of ['a', 'i']) {
-	if (!seen.has(word)) {
-		supplied.push({ word, rank: -1 });
-		seen.add(word);
-	}
-}
-
-const all = [...candidates, ...supplied].sort((x, y) => x.rank - y.rank);
-const chosen = all.slice(0, wordCount).map((c) => c.word);
+const letters = [...oneLetterRank].filter(([, r]) => r === -2).map(([w]) => w);
+for (const word of ['a', 'i']) supplied.push({ word, rank: -1 });
+const ranked = [...candidates].map(([word, r]) => ({ word, rank: r }));
+const all = [...ranked, ...supplied].sort((x, y) => x.rank - y.rank || (x.word < y.word ? -1 : 1));
+const chosen = [...all.slice(0, wordCount - letters.length).map((c) => c.word), ...letters];
+reasons.promotedByWrittenList = chosen.filter((w) => promoted.has(w)).length;
 if (chosen.length !== wordCount) throw new Error(`only ${chosen.length} words after filtering`);
 reasons.kept = chosen.length;
 
 const out = path.join(root, 'src/core/data/defaultWords.ts');
 const header = `// Generated by scripts/generate-default-vocabulary.mjs from @zxcvbn-ts/language-en@${sourceVersion}
 // (OpenSubtitles 2024 word frequencies via OPUS, ODC-BY; see NOTICE.md). Do not edit by hand.
-// Filter counts: ${JSON.stringify(reasons)}; supplied by grammar rules: ${supplied.length}.
+// Filter counts: ${JSON.stringify(reasons)}; supplied by rules: ${supplied.length} (contractions, a, i) + ${letters.length} letters.
 `;
 const body = `${header}
 /** The ${wordCount} words of the default vocabulary, most frequent first, separated by \\n. */
@@ -148,4 +204,4 @@ const tmp = out + '.tmp';
 writeFileSync(tmp, body);
 renameSync(tmp, out);
 const check = readFileSync(out, 'utf8').length;
-console.log(`wrote ${path.relative(root, out)} (${check} bytes): ${JSON.stringify(reasons)}; supplied ${supplied.length}`);
+console.log(`wrote ${path.relative(root, out)} (${check} bytes): ${JSON.stringify(reasons)}; supplied ${supplied.length} + ${letters.length} letters`);
