@@ -94,10 +94,15 @@ function clear(services: CommandServices): ClearResult {
 }
 
 async function openReferenceExample(services: CommandServices): Promise<DocumentAnalysisResult | undefined> {
-	const document = await vscode.workspace.openTextDocument({ content: referenceSentence, language: 'plaintext' });
+	// A named untitled document: reopening it after a close gives the same tab a clear title.
+	const uri = vscode.Uri.from({ scheme: 'untitled', path: vscode.l10n.t('reference-example.txt') });
+	const document = await vscode.workspace.openTextDocument(uri);
 	const editor = await vscode.window.showTextDocument(document, { preview: false });
-	const end = document.positionAt(referenceSentence.length);
-	editor.selection = new vscode.Selection(new vscode.Position(0, 0), end);
+	if (document.getText() !== referenceSentence) {
+		const all = new vscode.Range(new vscode.Position(0, 0), document.positionAt(document.getText().length));
+		await editor.edit((edit) => edit.replace(all, referenceSentence));
+	}
+	editor.selection = new vscode.Selection(new vscode.Position(0, 0), document.positionAt(referenceSentence.length));
 	return tokenizeSelection(services);
 }
 

@@ -1,0 +1,74 @@
+// The hover, asked for through VS Code's own hover command, as the editor would.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { referenceSentence } from '../../../src/core/reference';
+import type { DocumentAnalysisResult } from '../../../src/shared/api';
+import { closeAllEditors, commands, openText, updateSetting } from './helpers';
+
+async function hoverText(document: vscode.TextDocument, offset: number): Promise<string> {
+	const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, document.positionAt(offset));
+	return hovers
+		.flatMap((hover) => hover.contents)
+		.map((content) => (typeof content === 'string' ? content : content.value))
+		.join('\n');
+}
+
+describe('Token hover', () => {
+	let result: DocumentAnalysisResult;
+	let document: vscode.TextDocument;
+
+	before(async () => {
+		const returned = await vscode.commands.executeCommand<DocumentAnalysisResult | undefined>(commands.openReferenceExample);
+		assert.ok(returned && vscode.window.activeTextEditor);
+		result = returned;
+		document = vscode.window.activeTextEditor.document;
+	});
+	after(closeAllEditors);
+
+	it('shows x⟨2⟩, t of T_x, the index, |V| and the one-hot vector for Holmes', async () => {
+		const holmes = result.examples[0].tokens[1];
+		const text = await hoverText(document, holmes.start + 2);
+		assert.match(text, /x⟨2⟩/);
+		assert.match(text, /Holmes/);
+		assert.match(text, /t = 2 of T_x = 12/);
+		assert.ok(text.includes(`index **${holmes.index}**`), text);
+		assert.match(text, /\|V\| = 10000/);
+		assert.ok(text.includes(`e_${holmes.index} ∈ ℝ^10000`), text);
+		assert.doesNotMatch(text, /Why/);
+	});
+
+	it('explains why 221B is <UNK>', async () => {
+		const unk = result.examples[0].tokens[7];
+		const text = await hoverText(document, unk.start);
+		assert.match(text, /x⟨8⟩/);
+		assert.match(text, /index \*\*10000\*\* = `<UNK>`/);
+		assert.match(text, /Why `<UNK>`/);
+		assert.match(text, /221b/, 'names the normalised form');
+	});
+
+	it('shows nothing between tokens', async () => {
+		const space = referenceSentence.indexOf(' and');
+		assert.equal((await hoverText(document, space)).includes('x⟨'), false);
+	});
+
+	it('escapes markdown in token text and stays untrusted', async () => {
+		await updateSetting('tokenizer', 'whitespace');
+		try {
+			const editor = await openText('**bold** [link](command:workbench.action.quit)');
+			editor.selection = new vscode.Selection(0, 0, 0, editor.document.getText().length);
+			await vscode.commands.executeCommand(commands.tokenizeSelection);
+			const bold = await hoverText(editor.document, 3);
+			assert.ok(bold.includes('\\*\\*bold\\*\\*'), `the asterisks are escaped: ${bold}`);
+			const link = await hoverText(editor.document, 12);
+			assert.ok(link.includes('\\[link\\]\\(command:workbench.action.quit\\)'), `the link syntax is escaped: ${link}`);
+			const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, new vscode.Position(0, 12));
+			for (const content of hovers.flatMap((h) => h.contents)) {
+				if (content instanceof vscode.MarkdownString) {
+					assert.ok(!content.isTrusted, 'the hover is not trusted');
+				}
+			}
+		} finally {
+			await updateSetting('tokenizer', undefined);
+		}
+	});
+});
