@@ -262,19 +262,25 @@ function classify(part: Info[], titled: boolean, before: Info | undefined, after
 	if (words.every(isTitlePart)) return undefined;
 
 	if (organizationHeads.has(last.lower) && (words.length > 1 || !weakOrganizationHeads.has(last.lower)) && !last.person) return ['ORG', 'org-head'];
+	// "Bank of Canada", "Gulf of Mexico": the head stands before "of".
+	const of = part.findIndex((info) => info.connector && info.lower === 'of');
+	if (of > 0) {
+		const head = part[of - 1].lower;
+		if (organizationHeads.has(head) && !weakOrganizationHeads.has(head)) return ['ORG', 'org-head'];
+		if (locationHeads.has(head) || locationOpeners.has(part[0].lower)) return ['LOC', 'loc-head'];
+	}
 	if (words.length > 1 && (locationHeads.has(last.lower) || locationOpeners.has(first.lower))) return ['LOC', 'loc-head'];
 	if (words.length > 1 && miscHeads.has(last.lower)) return ['MISC', 'misc-head'];
 	if (titled) return ['PER', 'title'];
 	if (words.every((info) => info.demonym)) return ['MISC', 'demonym'];
 	if (words.some((info) => info.organization)) return ['ORG', 'tagger-org'];
-	if (words.every((info) => info.place)) {
-		// A place that scores or plays is a team: "Essex beat Kent", "Leeds 2 Derby 1", "v Durham".
-		// Countries stay places (CoNLL and most annotation guides type national sides by the country).
-		const scores = after !== undefined && /^\d{1,3}(?:-\d{1,3})?$/u.test(after.term.text) && !/[(]/u.test(last.term.post);
-		const plays = scores || (after !== undefined && teamVerbsAfter.has(after.lower)) || (before !== undefined && teamWordsBefore.has(before.lower));
-		if (plays && !first.parenthesised && !words.some((info) => info.country)) return ['ORG', 'team'];
-		return ['LOC', 'tagger-place'];
-	}
+	// A place (or a name with no evidence of a person) that scores or plays is a team: "Essex beat
+	// Kent", "Leeds 2 Derby 1", "v Durham". Countries stay places: annotation guides (CoNLL's
+	// among them) type national sides by the country.
+	const scores = after !== undefined && /^\d{1,3}(?:-\d{1,3})?$/u.test(after.term.text) && !/[(]/u.test(last.term.post);
+	const plays = scores || (after !== undefined && teamVerbsAfter.has(after.lower)) || (before !== undefined && teamWordsBefore.has(before.lower));
+	const team = plays && !first.parenthesised && !words.some((info) => info.country || info.person);
+	if (words.every((info) => info.place)) return team ? ['ORG', 'team'] : ['LOC', 'tagger-place'];
 	if (words.length === 1 && first.acronym) return ['ORG', 'acronym'];
 	if (words.some((info) => info.person)) return ['PER', 'tagger-person'];
 	const firstName = names.firstNames.has(first.lower) || first.initial;
@@ -288,7 +294,12 @@ function classify(part: Info[], titled: boolean, before: Info | undefined, after
 	// in running text, most often somebody's name.
 	// Dictionary words in capitals ("Men 's singles", "Use of Proceeds") are headings, not names.
 	const unknownWord = words.some((info) => !(names.isKnownWord?.(info.lower) ?? false) && info.lower.length > 1);
-	if (!first.sentenceInitial && unknownWord && !words.some((info) => info.acronym)) return ['PER', 'unknown-capitalised'];
+	// Score lines also list players with their runs or times, so only fixtures decide here.
+	const fixture = (after !== undefined && teamVerbsAfter.has(after.lower)) || (before !== undefined && teamWordsBefore.has(before.lower));
+	if (!first.sentenceInitial && !words.some((info) => info.acronym)) {
+		if (fixture && !first.parenthesised) return ['ORG', 'team'];
+		if (unknownWord) return ['PER', 'unknown-capitalised'];
+	}
 	return undefined;
 }
 
