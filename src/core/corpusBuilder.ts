@@ -35,6 +35,12 @@ export interface BuildVocabularyOptions extends TokenizeOptions, NormalizeOption
 	specials?: readonly string[];
 	/** Order of the kept words; the convention's order by default (course: alphabetical). */
 	order?: 'alphabetical' | 'frequency';
+	/**
+	 * How equal counts are ranked (for topN and frequency order): by first occurrence, as Keras's
+	 * Tokenizer does, or alphabetically (code points), as torchtext's build_vocab_from_iterator
+	 * does. Default: alphabetical for torchtext, first occurrence otherwise.
+	 */
+	ties?: 'first-occurrence' | 'alphabetical';
 	/** Index layout; course by default. */
 	convention?: ConventionId;
 	/** Name given to the vocabulary. */
@@ -184,14 +190,15 @@ export async function buildVocabulary(chunks: AsyncIterable<string> | Iterable<s
 	const unkToken = specials.includes(convention.unkToken) ? convention.unkToken : (specials.find((s) => /^[<[]?(unk|oov)[>\]]?$/i.test(s)) ?? convention.unkToken);
 	const reserved = new Set([...specials, unkToken]);
 
-	// Stable sort keeps the Map's insertion order (first occurrence) among equal counts.
+	// A stable sort keeps the Map's insertion order (first occurrence) among equal counts.
 	const ranked: WordCount[] = [];
 	for (const [word, count] of counts) {
 		if (!reserved.has(word)) {
 			ranked.push({ word, count });
 		}
 	}
-	ranked.sort((a, b) => b.count - a.count);
+	const ties = options.ties ?? (conventionId === 'torchtext' ? 'alphabetical' : 'first-occurrence');
+	ranked.sort(ties === 'alphabetical' ? (a, b) => b.count - a.count || compareCodePoints(a.word, b.word) : (a, b) => b.count - a.count);
 	let keepCount = 0;
 	while (keepCount < ranked.length && keepCount < topN && ranked[keepCount].count >= minFrequency) {
 		keepCount++;
