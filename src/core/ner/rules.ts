@@ -296,7 +296,10 @@ function classify(part: Info[], titled: boolean, before: Info | undefined, after
 	const unknownWord = words.some((info) => !(names.isKnownWord?.(info.lower) ?? false) && info.lower.length > 1);
 	// Score lines also list players with their runs or times, so only fixtures decide here.
 	const fixture = (after !== undefined && teamVerbsAfter.has(after.lower)) || (before !== undefined && teamWordsBefore.has(before.lower));
-	if (!first.sentenceInitial && !words.some((info) => info.acronym)) {
+	// At the start of a sentence the capital says nothing, unless the opener is no dictionary word
+	// and another capitalised word follows ("Kwame Mensah has joined…").
+	const openerIsName = first.sentenceInitial && words.length >= 2 && !(names.isKnownWord?.(first.lower) ?? true);
+	if ((!first.sentenceInitial || openerIsName) && !words.some((info) => info.acronym)) {
 		if (fixture && !first.parenthesised) return ['ORG', 'team'];
 		if (unknownWord) return ['PER', 'unknown-capitalised'];
 	}

@@ -1,0 +1,166 @@
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { createTagger, type Tagger } from '../../src/core/ner/tagger';
+import { alignEntities } from '../../src/core/ner/align';
+import type { EntitySpan } from '../../src/core/ner/types';
+import { tokenSpans } from '../../src/core/tokenize';
+import { referenceSentence } from '../../src/core/reference';
+
+const summary = (spans: readonly EntitySpan[]) => spans.map((s) => `${s.type}:${s.text}`);
+
+describe('NER tagger (compromise + rules)', function () {
+	// The first load of compromise takes hundreds of milliseconds on a slow machine.
+	this.timeout(30000);
+	let tagger: Tagger;
+	before(async () => {
+		tagger = await createTagger();
+	});
+
+	it('labels the reference sentence: y = 1 1 0 1 1 0 0 0 0 0 0 0, Baker Street and London as places', () => {
+		const spans = tagger.tag(referenceSentence);
+		const tokens = tokenSpans(referenceSentence);
+		assert.equal(tokens.count, 12);
+		const { tags, binary } = alignEntities(spans, tokens.starts, tokens.ends);
+		assert.deepEqual([...binary], [1, 1, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0]);
+		assert.deepEqual(tags, ['B-PER', 'I-PER', 'O', 'B-PER', 'I-PER', 'O', 'O', 'O', 'B-LOC', 'I-LOC', 'O', 'B-LOC']);
+		assert.deepEqual(summary(spans), ['PER:Sherlock Holmes', 'PER:John Watson', 'LOC:Baker Street', 'LOC:London']);
+	});
+
+	it('gives offsets into the text, with source "tagger"', () => {
+		const text = 'Last spring Dr. Amara Okafor moved from Lagos to Toronto.';
+		const spans = tagger.tag(text);
+		assert.ok(spans.length > 0);
+		for (const span of spans) {
+			assert.equal(text.slice(span.start, span.end), span.text);
+			assert.equal(span.source, 'tagger');
+		}
+	});
+
+	it('keeps titles out of the name but uses them as evidence', () => {
+		const spans = tagger.tag('Yesterday Dr. Alice Morgan met President Obama and Mrs. Hudson in Chicago.');
+		assert.deepEqual(summary(spans), ['PER:Alice Morgan', 'PER:Obama', 'PER:Hudson', 'LOC:Chicago']);
+	});
+
+	it('types organisations by their head words, also across "of"', () => {
+		const spans = tagger.tag('She joined Northwind Traders Inc. last year and later worked for the Bank of Canada.');
+		assert.deepEqual(summary(spans), ['ORG:Northwind Traders Inc', 'ORG:Bank of Canada']);
+	});
+
+	it('reads an unknown capitalised word inside a sentence as a name, but not a capitalised opener', () => {
+		assert.deepEqual(summary(tagger.tag('The committee thanked Zorvath for the report.')), ['PER:Zorvath']);
+		assert.deepEqual(summary(tagger.tag('Yesterday the weather was fine.')), []);
+	});
+
+	it('finds names the tagger does not know from the first-name list and the sentence position', () => {
+		assert.deepEqual(summary(tagger.tag('On Monday we met Priya Raghunathan at the Royal Society.')), ['PER:Priya Raghunathan', 'ORG:Royal Society']);
+		assert.deepEqual(summary(tagger.tag('Kwame Mensah has joined the board.')), ['PER:Kwame Mensah']);
+	});
+
+	it('types acronyms as organisations, but country abbreviations as places', () => {
+		assert.deepEqual(summary(tagger.tag('Officials from NATO met U.S. diplomats.')), ['ORG:NATO', 'LOC:U.S.']);
+	});
+
+	it('ignores capitalisation in headlines and keeps what the lexicon knows', () => {
+		assert.deepEqual(summary(tagger.tag('ELECTION RESULTS DUE IN FRANCE TODAY')), ['LOC:FRANCE']);
+	});
+
+	it('labels nationalities MISC and keeps them apart from the person they describe', () => {
+		assert.deepEqual(summary(tagger.tag('The Brazilian striker scored twice.')), ['MISC:Brazilian']);
+	});
+
+	it('ends a name before the possessive, and alignment still marks the whole token', () => {
+		const text = "We admired Holmes's violin.";
+		const spans = tagger.tag(text);
+		assert.deepEqual(summary(spans), ['PER:Holmes']);
+		const tokens = tokenSpans(text);
+		assert.deepEqual([...alignEntities(spans, tokens.starts, tokens.ends).binary], [0, 0, 1, 0]);
+	});
+
+	it('handles accented names with correct UTF-16 offsets', () => {
+		const text = '👋 Yesterday José Álvarez visited Zürich with Søren Kierkegaard.';
+		const spans = tagger.tag(text);
+		assert.deepEqual(summary(spans), ['PER:José Álvarez', 'LOC:Zürich', 'PER:Søren Kierkegaard']);
+		for (const span of spans) assert.equal(text.slice(span.start, span.end), span.text);
+	});
+
+	it('types a place that plays a fixture as a team (ORG), but keeps countries as places', () => {
+		assert.deepEqual(summary(tagger.tag('On Saturday Leeds beat Derby 2-1.')), ['ORG:Leeds', 'ORG:Derby']);
+		assert.deepEqual(summary(tagger.tag('In the final Brazil beat Germany 2-0.')), ['LOC:Brazil', 'LOC:Germany']);
+	});
+
+	it('returns nothing for text without letters', () => {
+		assert.deepEqual(tagger.tag(''), []);
+		assert.deepEqual(tagger.tag('12 34 -- 56'), []);
+	});
+
+	it('loads once: createTagger returns the same tagger', async () => {
+		assert.equal(await createTagger(), tagger);
+	});
+});
+
+describe('NER tagChunks', function () {
+	this.timeout(30000);
+	let tagger: Tagger;
+	before(async () => {
+		tagger = await createTagger();
+	});
+
+	const lines = [
+		'Ada Lovelace wrote to Charles Babbage from London.',
+		'Grace Hopper joined the Navy in 1943.',
+		'The committee thanked Zorvath for the report.',
+		'Marie Curie worked at the University of Paris.',
+	];
+	const text = Array.from({ length: 12 }, (_, i) => lines[i % lines.length]).join('\n');
+
+	it('gives the same spans as tagging line by line, with offsets into the whole text', async () => {
+		const expected: EntitySpan[] = [];
+		let offset = 0;
+		for (const line of text.split('\n')) {
+			for (const span of tagger.tag(line)) expected.push({ ...span, start: span.start + offset, end: span.end + offset });
+			offset += line.length + 1;
+		}
+		const spans = await tagger.tagChunks(text, { maxChars: 120 });
+		assert.deepEqual(spans, expected);
+		for (const span of spans) assert.equal(text.slice(span.start, span.end), span.text);
+	});
+
+	it('reports progress after each piece, ending at the text length', async () => {
+		const done: number[] = [];
+		await tagger.tagChunks(text, { maxChars: 120, onProgress: (p) => done.push(p.done) });
+		assert.ok(done.length > 3, `only ${done.length} progress reports`);
+		for (let i = 1; i < done.length; i++) assert.ok(done[i] > done[i - 1]);
+		assert.equal(done[done.length - 1], text.length);
+	});
+
+	it('stops when the signal aborts, between pieces', async () => {
+		const controller = new AbortController();
+		let reports = 0;
+		const run = tagger.tagChunks(text, {
+			maxChars: 120,
+			signal: controller.signal,
+			onProgress: () => {
+				reports++;
+				if (reports === 2) controller.abort(new Error('cancelled by test'));
+			},
+		});
+		await assert.rejects(run, /cancelled by test/);
+		assert.equal(reports, 2);
+	});
+});
+
+describe('NER loading', () => {
+	it('does not load compromise when the core is imported, only when a tagger is created', () => {
+		const core = path.resolve(__dirname, '../../src/core/index.js');
+		const script = `
+			const core = require(${JSON.stringify(core)});
+			const loaded = () => Object.keys(require.cache).some((k) => k.includes('compromise'));
+			const before = loaded();
+			core.createTagger().then(() => console.log(JSON.stringify({ before, after: loaded() })));
+		`;
+		const result = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+		assert.equal(result.status, 0, result.stderr);
+		assert.deepEqual(JSON.parse(result.stdout), { before: false, after: true });
+	});
+});
