@@ -154,9 +154,9 @@ function groupAlive(pid) {
 /**
  * Groups of servers this process started and has not stopped. They run detached (so that one
  * signal reaches the whole group), which also means they would outlive this process: on exit,
- * and on SIGINT/SIGTERM when nothing else handles those, they are killed.
+ * and on SIGINT/SIGTERM/SIGHUP when nothing else handles those, they are killed.
  */
-const liveGroups = new Set();
+const liveGroups = new Map();
 let exitHooksInstalled = false;
 
 function installExitHooks() {
@@ -165,14 +165,20 @@ function installExitHooks() {
 	}
 	exitHooksInstalled = true;
 	process.on('exit', () => {
-		for (const pid of liveGroups) {
+		for (const [pid, stateDir] of liveGroups) {
 			killGroup(pid, 'SIGKILL');
+			if (stateDir) {
+				fs.rmSync(stateDir, { recursive: true, force: true });
+			}
 		}
 	});
 	for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-		if (process.listenerCount(signal) === 0) {
-			process.once(signal, () => process.exit(signal === 'SIGINT' ? 130 : 143));
-		}
+		// Decided when the signal comes: a caller that handles it stops its servers itself.
+		process.on(signal, () => {
+			if (process.listenerCount(signal) === 1) {
+				process.exit(signal === 'SIGINT' ? 130 : 143);
+			}
+		});
 	}
 }
 
@@ -239,7 +245,7 @@ async function startOnPort({ codeServerDir, stateDir, extensionsDir, port, log, 
 	});
 	fs.closeSync(logFd);
 	installExitHooks();
-	liveGroups.add(child.pid);
+	liveGroups.set(child.pid, keepState ? undefined : stateDir);
 	let exited;
 	const exitPromise = new Promise((resolve) => {
 		child.once('exit', (code, signal) => {
