@@ -47,12 +47,15 @@ export class TokenizerError extends Error {
 	override readonly name = 'TokenizerError';
 }
 
+// A word starts with a letter or a number; combining marks continue it but never start one (a
+// variation selector after an emoji is not a word).
+const wordStart = '\\p{L}\\p{N}';
 const wordChar = '\\p{L}\\p{M}\\p{N}';
 // A symbol with what belongs to it: combining marks, variation selectors, emoji skin-tone
 // modifiers, tag characters and zero-width joins to the next symbol, and regional-indicator
 // pairs, so an emoji ZWJ sequence or a flag stays one punctuation token instead of being cut apart.
 const symbolExtender = '[\\p{M}\\ufe0e\\ufe0f\\p{Emoji_Modifier}\\u{e0020}-\\u{e007f}]|\\u200d[^\\s]';
-const symbolCluster = `(?:\\p{Regional_Indicator}{2}|[^\\s${wordChar}])(?:${symbolExtender})*`;
+const symbolCluster = `(?:\\p{Regional_Indicator}{2}|[^\\s${wordStart}])(?:${symbolExtender})*`;
 
 const apostrophes = "'\\u2019";
 const hyphens = '\\-\\u2010\\u2011';
@@ -64,8 +67,8 @@ const hyphens = '\\-\\u2010\\u2011';
  */
 export function wordPattern(options: Pick<TokenizeOptions, 'keepApostrophes' | 'keepHyphens'> = {}): string {
 	const joiners = (options.keepApostrophes === false ? '' : apostrophes) + (options.keepHyphens === false ? '' : hyphens);
-	const base = `[${wordChar}]+`;
-	return joiners ? `${base}(?:[${joiners}][${wordChar}]+)*` : base;
+	const base = `[${wordStart}][${wordChar}]*`;
+	return joiners ? `${base}(?:[${joiners}]${base})*` : base;
 }
 
 function compile(pattern: string): RegExp {
@@ -115,11 +118,14 @@ const classOther = 0;
 const classWord = 1;
 const classApostrophe = 2;
 const classHyphen = 3;
+const classMark = 4;
 
 const bmpClass = new Uint8Array(0x10000);
 const bmpBlockReady = new Uint8Array(0x100);
-const wordCharTest = new RegExp(`[${wordChar}]`, 'u');
-const astralWordTest = new RegExp(`[${wordChar}]`, 'uy');
+const startTest = new RegExp(`[${wordStart}]`, 'u');
+const markTest = /\p{M}/u;
+const astralStartTest = new RegExp(`[${wordStart}]`, 'uy');
+const astralMarkTest = /\p{M}/uy;
 
 function fillBlock(block: number): void {
 	const first = block << 8;
@@ -128,8 +134,11 @@ function fillBlock(block: number): void {
 		if (c >= 0xd800 && c <= 0xdfff) {
 			continue;
 		}
-		if (wordCharTest.test(String.fromCharCode(c))) {
+		const char = String.fromCharCode(c);
+		if (startTest.test(char)) {
 			bmpClass[c] = classWord;
+		} else if (markTest.test(char)) {
+			bmpClass[c] = classMark;
 		}
 	}
 	bmpBlockReady[block] = 1;
@@ -148,30 +157,36 @@ function initClasses(): void {
 initClasses();
 
 /**
- * Length in UTF-16 units of the word character that starts at `i`, or 0 when the code point
- * there is not a word character (letter, mark or number).
+ * Length in UTF-16 units of the code point at `i` when it is a letter or number (or, with
+ * `marks`, a combining mark), else 0.
  */
-function wordCharLength(text: string, i: number, code: number): number {
+function wordCharLength(text: string, i: number, code: number, marks: boolean): number {
 	if (code < 0x80) {
 		return bmpClass[code] === classWord ? 1 : 0;
 	}
 	if (code >= 0xd800 && code <= 0xdbff) {
 		const next = text.charCodeAt(i + 1);
 		if (next >= 0xdc00 && next <= 0xdfff) {
-			astralWordTest.lastIndex = i;
-			return astralWordTest.test(text) ? 2 : 0;
+			astralStartTest.lastIndex = i;
+			if (astralStartTest.test(text)) {
+				return 2;
+			}
+			astralMarkTest.lastIndex = i;
+			return marks && astralMarkTest.test(text) ? 2 : 0;
 		}
 		return 0;
 	}
 	if (bmpBlockReady[code >> 8] === 0) {
 		fillBlock(code >> 8);
 	}
-	return bmpClass[code] === classWord ? 1 : 0;
+	const cls = bmpClass[code];
+	return cls === classWord || (marks && cls === classMark) ? 1 : 0;
 }
 
 /**
  * Appends the tokens of the `words` tokenizer to `out`: the same boundaries as `wordPattern`
- * with flags `gu` (leftmost, greedy: a run of word characters, then any number of joiner + run),
+ * with flags `gu` (leftmost, greedy: a letter or number and the letters, marks and numbers
+ * after it, then any number of joiner + such a run),
  * without a regex, substrings or objects per token. Each token is handed over with the hash of
  * its case-folded char codes (asciiHash.ts) when it is all ASCII, for the vocabulary's table.
  */
@@ -192,7 +207,7 @@ export function scanWords(text: string, keepApostrophes: boolean, keepHyphens: b
 			h = Math.imul(h ^ asciiFold[code], hashPrime);
 			width = 1;
 		} else {
-			width = wordCharLength(text, i, code);
+			width = wordCharLength(text, i, code, false);
 			if (width === 0) {
 				// Step over a whole surrogate pair so a match never starts inside one.
 				i += code >= 0xd800 && code <= 0xdbff && i + 1 < n && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
@@ -213,7 +228,7 @@ export function scanWords(text: string, keepApostrophes: boolean, keepHyphens: b
 					h = Math.imul(h ^ asciiFold[code], hashPrime);
 					i++;
 				} else {
-					width = wordCharLength(text, i, code);
+					width = wordCharLength(text, i, code, true);
 					if (width === 0) {
 						break;
 					}
@@ -221,7 +236,7 @@ export function scanWords(text: string, keepApostrophes: boolean, keepHyphens: b
 					i += width;
 				}
 			}
-			// A joiner continues the token only when a word character follows it.
+			// A joiner continues the token only when a letter or number follows it.
 			if (i + 1 >= n) {
 				break;
 			}
@@ -230,7 +245,7 @@ export function scanWords(text: string, keepApostrophes: boolean, keepHyphens: b
 				break;
 			}
 			const after = text.charCodeAt(i + 1);
-			width = after < 0x80 ? (bmpClass[after] === classWord ? 1 : 0) : wordCharLength(text, i + 1, after);
+			width = after < 0x80 ? (bmpClass[after] === classWord ? 1 : 0) : wordCharLength(text, i + 1, after, false);
 			if (width === 0) {
 				break;
 			}
@@ -239,7 +254,7 @@ export function scanWords(text: string, keepApostrophes: boolean, keepHyphens: b
 			} else {
 				ascii = false;
 			}
-			// The word character after the joiner is hashed by the run loop.
+			// The letter or number after the joiner is hashed by the run loop.
 			i += 1;
 		}
 		out.push(start, i, h, ascii);
