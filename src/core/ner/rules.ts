@@ -90,6 +90,8 @@ interface Info {
 	country: boolean;
 	/** Directly after an opening parenthesis. */
 	parenthesised: boolean;
+	/** The sentence is a row of a results table ("Leeds 2 Derby 1", "Stoke 4 3 1 0"). */
+	scoreLine: boolean;
 	connector: boolean;
 	breaksAfter: boolean;
 }
@@ -118,8 +120,20 @@ function nextIsNameWord(next: Term, names: NameLists): boolean {
 	return names.lastNames.has(lower) || hasAny(next.tags, personTags) || !(names.isKnownWord?.(lower) ?? true);
 }
 
+/** A line of results: at least two numbers, and no fewer numbers than half its words. */
+function isScoreLine(terms: readonly Term[]): boolean {
+	let numbers = 0;
+	let words = 0;
+	for (const t of terms) {
+		if (/^\d[\d.,:/-]*$/u.test(t.text)) numbers++;
+		else if (hasLetter.test(t.text)) words++;
+	}
+	return numbers >= 2 && numbers * 2 >= words;
+}
+
 function describe(terms: readonly Term[], names: NameLists): Info[] {
 	const headline = isHeadline(terms);
+	const scoreLine = isScoreLine(terms);
 	const infos: Info[] = [];
 	let sentenceInitial = true;
 	for (let i = 0; i < terms.length; i++) {
@@ -173,7 +187,7 @@ function describe(terms: readonly Term[], names: NameLists): Info[] {
 		const breaksAfter = breakingPost.test(post) || (i + 1 < terms.length && breakingPre.test(terms[i + 1].pre));
 		const isCountry = country || tags.has('Country') || extraPlaces.has(lower);
 		const parenthesised = /\(\s*$/u.test(term.pre) || (i > 0 && /\(\s*$/u.test(terms[i - 1].post));
-		infos.push({ term, lower, nameLike, acronym, initial, sentenceInitial, person, place, organization, demonym, country: isCountry, parenthesised, connector, breaksAfter });
+		infos.push({ term, lower, nameLike, acronym, initial, sentenceInitial, person, place, organization, demonym, country: isCountry, parenthesised, scoreLine, connector, breaksAfter });
 		// Quotes, dashes and colons open a new clause whose first word is capitalised anyway.
 		sentenceInitial = !letters || /[:"“«]|\s[-–—]\s/u.test(term.post) || (i + 1 < terms.length && /["“«(]/u.test(terms[i + 1].pre));
 		if (!letters && /^[,;]$/u.test(text)) sentenceInitial = false;
@@ -280,6 +294,8 @@ function classify(part: Info[], titled: boolean, before: Info | undefined, after
 	const scores = after !== undefined && /^\d{1,3}(?:-\d{1,3})?$/u.test(after.term.text) && !/[(]/u.test(last.term.post);
 	const plays = scores || (after !== undefined && teamVerbsAfter.has(after.lower)) || (before !== undefined && teamWordsBefore.has(before.lower));
 	const team = plays && !first.parenthesised && !words.some((info) => info.country || info.person);
+	// In a results table a name with no sign of a person, followed by a number, is a side.
+	if (scores && first.scoreLine && !first.parenthesised && !words.some((info) => info.country || info.person || info.demonym || names.firstNames.has(info.lower))) return ['ORG', 'team'];
 	if (words.every((info) => info.place)) return team ? ['ORG', 'team'] : ['LOC', 'tagger-place'];
 	if (words.length === 1 && first.acronym) return ['ORG', 'acronym'];
 	if (words.some((info) => info.person)) return ['PER', 'tagger-person'];
