@@ -3,7 +3,7 @@
  * zeros, with a mark at the column of its single 1. Only the rows in the window are drawn.
  */
 
-import { overviewMark } from './viewport';
+import { axisTicks, overviewMark } from './viewport';
 import type { CanvasTheme } from './theme';
 
 export interface RowSource {
@@ -102,17 +102,17 @@ export function drawAxis(
 	}
 	ctx.font = theme.font;
 	ctx.textBaseline = 'bottom';
-	const ticks = 4;
-	for (let k = 0; k <= ticks; k++) {
-		const column = k === ticks ? columns - 1 : Math.round((k / ticks) * (columns - 1));
-		const mark = overviewMark(column, columns, cssWidth);
-		const label = String(column + base);
+	// Room for one label per ~70 px; labels sit on round indices, plus the first and the last.
+	const ticks = axisTicks(base, base + columns - 1, Math.max(1, Math.floor(cssWidth / 70)));
+	ticks.forEach((index, k) => {
+		const mark = overviewMark(index - base, columns, cssWidth);
+		const last = k === ticks.length - 1;
 		ctx.fillStyle = theme.grid;
 		ctx.fillRect(mark.x + Math.floor(mark.width / 2), cssHeight - 5, 1, 5);
 		ctx.fillStyle = theme.axisText;
-		ctx.textAlign = k === 0 ? 'left' : k === ticks ? 'right' : 'center';
-		ctx.fillText(label, k === 0 ? 0 : k === ticks ? cssWidth : mark.x, cssHeight - 6);
-	}
+		ctx.textAlign = k === 0 ? 'left' : last ? 'right' : 'center';
+		ctx.fillText(String(index), k === 0 ? 0 : last ? cssWidth : mark.x, cssHeight - 6);
+	});
 	if (geometry.unkColumn >= 0 && geometry.unkColumn < columns) {
 		const mark = overviewMark(geometry.unkColumn, columns, cssWidth);
 		ctx.fillStyle = theme.unknown;

@@ -63,3 +63,24 @@ export function pagesFor(window: RowWindow, pageSize = rowPageSize): number[] {
 	}
 	return pages;
 }
+
+/**
+ * Index labels for the column axis: `first`, `last`, and round numbers (1, 2, 2.5 or 5 × 10^k
+ * apart) between them, at most `maxLabels` in all, none crowding the last one.
+ */
+export function axisTicks(first: number, last: number, maxLabels: number): number[] {
+	if (last <= first || maxLabels < 2) {
+		return last <= first ? [first] : [first, last];
+	}
+	const raw = (last - first) / (maxLabels - 1);
+	const magnitude = 10 ** Math.floor(Math.log10(raw));
+		// Indices are integers, so 2.5 × 10^k only from 10 upwards.
+	const multiples = magnitude >= 10 ? [1, 2, 2.5, 5, 10] : [1, 2, 5, 10];
+	const step = multiples.map((m) => m * magnitude).find((s) => s >= raw) ?? 10 * magnitude;
+	const ticks = [first];
+	for (let v = Math.ceil((first + 1) / step) * step; v < last - step / 2; v += step) {
+		ticks.push(v);
+	}
+	ticks.push(last);
+	return ticks;
+}

@@ -1,0 +1,70 @@
+// Bad and hostile input through the real UI: an empty selection gets a message saying what to
+// select; document text that looks like HTML is shown as text in the webview and runs nothing.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { launchWorkbench, waitFor, type Workbench } from './harness';
+import { matrixRows } from './matrixPixels';
+
+const hostile = '<img src=x onerror=alert(1)> </script><script>alert(2)</script> <b>bold</b>';
+
+describe('bad and hostile input in the real workbench', function () {
+	this.timeout(180_000);
+	let wb: Workbench;
+	const dialogs: string[] = [];
+
+	before(async () => {
+		// Whitespace tokens keep the angle brackets, so the markup reaches the webview intact.
+		wb = await launchWorkbench({ theme: 'Default Dark Modern', settings: { 'sequenceLens.tokenizer': 'whitespace' } });
+		wb.page.on('dialog', (dialog) => {
+			dialogs.push(dialog.message());
+			void dialog.dismiss();
+		});
+		fs.writeFileSync(path.join(wb.workspace, 'hostile.txt'), `${hostile}\n`);
+	});
+	after(async () => {
+		await wb?.close();
+	});
+
+	it('an empty selection shows a message saying what to select', async () => {
+		await wb.openFile('reference.txt');
+		await wb.page.locator('.part.editor .monaco-editor .view-lines').first().click({ position: { x: 5, y: 5 } });
+		await wb.runCommand('Sequence Lens: Tokenize Selection');
+		const message = await wb.waitForNotification('select some text');
+		assert.match(message, /Tokenize Selection/);
+		assert.deepEqual(await wb.afterDecorations(), []);
+		await wb.screenshot('empty-selection-message');
+	});
+
+	it('markup in the document renders as text in the matrix and runs nothing', async () => {
+		await wb.openFile('hostile.txt');
+		await wb.selectAll();
+		await wb.runCommand('Sequence Lens: Tokenize Selection');
+		await wb.waitForAfterDecorations((t) => t.length === 6);
+		await wb.runCommand('Sequence Lens: Show One-Hot Matrix');
+		const frame = wb.webview();
+		await frame.locator('table.body tbody tr').nth(5).waitFor({ state: 'attached', timeout: 20_000 });
+		const rows = await matrixRows(frame);
+		assert.deepEqual(rows.map((r) => r.token), hostile.split(' '));
+		const chips = await frame.locator('.strip .chip-text').allTextContents();
+		assert.deepEqual(chips, hostile.split(' '));
+		// Nothing was parsed as markup: no img, no injected script, no <b> in the webview.
+		const injected = await frame.locator('body').evaluate(() => ({
+			img: document.querySelectorAll('img').length,
+			alertScripts: Array.from(document.querySelectorAll('script')).filter((s) => (s.textContent ?? '').includes('alert(')).length,
+			bold: document.querySelectorAll('b').length,
+		}));
+		assert.deepEqual(injected, { img: 0, alertScripts: 0, bold: 0 });
+		// Give an onerror handler time to fire if it had been created.
+		await new Promise((resolve) => setTimeout(resolve, 500));
+		assert.deepEqual(dialogs, []);
+		await wb.screenshot('matrix-hostile-text');
+	});
+
+	it('the hover shows the markup as text', async () => {
+		const text = await waitFor('the hover', () => wb.hoverWord('<b>bold</b>', 'x⟨6⟩'));
+		assert.ok(text.includes('"<b>bold</b>"'), text);
+		const bolds = await wb.page.locator('.monaco-hover b').count();
+		assert.equal(bolds, 0);
+	});
+});
