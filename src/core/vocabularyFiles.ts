@@ -411,7 +411,8 @@ function conventionBase(options: LoadVocabularyOptions, fallback: ConventionId):
 }
 
 function textLayout(text: string, options: LoadVocabularyOptions): Layout {
-	const lines = text.split(/\r\n|\n|\r/);
+	// Splitting on a plain '\n' is several times faster than the regex; most files have no '\r'.
+	const lines = text.includes('\r') ? text.split(/\r\n|\n|\r/) : text.split('\n');
 	// A final line break (or several) ends the file; it does not add empty tokens.
 	let count = lines.length;
 	while (count > 0 && lines[count - 1] === '') {

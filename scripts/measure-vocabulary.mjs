@@ -1,0 +1,132 @@
+#!/usr/bin/env node
+// Measures the vocabulary-file and corpus-builder numbers quoted in docs/api.md:
+//   1. loading a 1,000,000-entry vocabulary in each file format (wall and CPU time);
+//   2. the memory of building a vocabulary from a streamed synthetic corpus with 2,000,000
+//      distinct words (RSS and heap after a forced collection).
+// Usage: node scripts/measure-vocabulary.mjs [--entries N] [--distinct N] [--megabytes N]
+// It bundles src/core with esbuild into a temporary file, so it needs no prior build.
+import { spawnSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import os from 'node:os';
+import path from 'node:path';
+import * as esbuild from 'esbuild';
+
+if (typeof globalThis.gc !== 'function') {
+	const result = spawnSync(process.execPath, ['--expose-gc', fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit' });
+	process.exit(result.status ?? 1);
+}
+
+const arg = (name, fallback) => {
+	const at = process.argv.indexOf(name);
+	return at > 0 ? Number(process.argv[at + 1]) : fallback;
+};
+const entries = arg('--entries', 1_000_000);
+const distinct = arg('--distinct', 2_000_000);
+const megabytes = arg('--megabytes', 200);
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const dir = mkdtempSync(path.join(os.tmpdir(), 'sequence-lens-measure-'));
+const outfile = path.join(dir, 'core.cjs');
+await esbuild.build({ entryPoints: [path.join(root, 'src/core/index.ts')], bundle: true, platform: 'neutral', format: 'cjs', outfile, logLevel: 'warning' });
+const core = createRequire(import.meta.url)(outfile);
+rmSync(dir, { recursive: true, force: true });
+
+const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+const cpuMs = (since) => {
+	const c = process.cpuUsage(since);
+	return (c.user + c.system) / 1000;
+};
+
+// 1. Loading. Words like real vocabularies: short, mostly ASCII, some accented.
+console.log(`Loading a ${entries.toLocaleString('en-US')}-entry vocabulary (best of 5; cpu includes GC threads)`);
+const words = [];
+for (let i = 0; i < entries - 1; i++) {
+	words.push(`w${i.toString(36)}${i % 7 ? '' : 'é'}`);
+}
+words.push('<UNK>');
+const text = words.join('\n') + '\n';
+const reference = core.loadVocabulary(text);
+const contents = {
+	'text (string)': text,
+	'text (UTF-8 bytes)': new TextEncoder().encode(text),
+	'json-map': core.saveVocabulary(reference, 'json-map'),
+	'json-list': core.saveVocabulary(reference, 'json-list'),
+	'hf-tokenizer-json': core.saveVocabulary(reference, 'hf-tokenizer-json'),
+	'keras-tokenizer-json': core.saveVocabulary(reference, 'keras-tokenizer-json'),
+};
+for (const [label, content] of Object.entries(contents)) {
+	let best = Infinity;
+	let bestCpu = Infinity;
+	for (let run = 0; run < 5; run++) {
+		globalThis.gc();
+		const c0 = process.cpuUsage();
+		const t0 = performance.now();
+		const v = core.loadVocabulary(content);
+		const wall = performance.now() - t0;
+		if (v.size < entries) {
+			throw new Error(`${label}: loaded ${v.size} entries`);
+		}
+		best = Math.min(best, wall);
+		bestCpu = Math.min(bestCpu, cpuMs(c0));
+	}
+	console.log(`  ${label.padEnd(22)} ${mb(content.length).padStart(7)}  ${best.toFixed(0).padStart(5)} ms wall  ${bestCpu.toFixed(0).padStart(5)} ms cpu`);
+}
+
+// 2. Corpus build memory: a streamed corpus of `megabytes` MB whose words are drawn from
+// `distinct` distinct words, every one of them occurring at least once.
+words.length = 0;
+globalThis.gc();
+const before = process.memoryUsage();
+console.log(`\nBuilding from a ${megabytes} MB streamed corpus with ${distinct.toLocaleString('en-US')} distinct words (baseline rss ${mb(before.rss)}, heap ${mb(before.heapUsed)})`);
+const wordFor = (n) => `${n.toString(36)}q${(n * 7919) % 1000}`;
+async function* corpus() {
+	const target = megabytes * 1024 * 1024;
+	let produced = 0;
+	let n = 0;
+	let seed = 12345;
+	while (produced < target) {
+		const parts = [];
+		for (let k = 0; k < 8192; k++) {
+			// First pass over every distinct word, then a skewed (Zipf-like) draw.
+			let id;
+			if (n < distinct) {
+				id = n++;
+			} else {
+				seed = (seed * 1103515245 + 12345) >>> 0;
+				id = Math.floor(distinct * Math.pow(seed / 2 ** 32, 3));
+			}
+			parts.push(wordFor(id));
+		}
+		const chunk = parts.join(' ') + '.\n';
+		produced += chunk.length;
+		yield chunk;
+	}
+}
+let peakRss = 0;
+const t0 = performance.now();
+const result = await core.buildVocabulary(corpus(), {
+	topN: 50000,
+	onProgress: (p) => {
+		if (p.chunks % 64 === 0) {
+			peakRss = Math.max(peakRss, process.memoryUsage().rss);
+		}
+	},
+});
+const seconds = (performance.now() - t0) / 1000;
+peakRss = Math.max(peakRss, process.memoryUsage().rss);
+const s = result.summary;
+console.log(`  ${s.tokens.toLocaleString('en-US')} tokens, ${s.distinct.toLocaleString('en-US')} distinct, ${seconds.toFixed(1)} s (${(s.characters / 1024 / 1024 / seconds).toFixed(1)} MB/s)`);
+console.log(`  peak rss ${mb(peakRss)} (baseline ${mb(before.rss)})`);
+
+// The counting Map alone, measured in isolation after a collection.
+globalThis.gc();
+const h0 = process.memoryUsage().heapUsed;
+const counts = new Map();
+for (let id = 0; id < distinct; id++) {
+	counts.set(wordFor(id), id + 1);
+}
+globalThis.gc();
+const h1 = process.memoryUsage().heapUsed;
+console.log(`  Map of ${distinct.toLocaleString('en-US')} counts: ${mb(h1 - h0)} of heap (${((h1 - h0) / distinct).toFixed(0)} bytes per distinct word)`);
