@@ -89,6 +89,11 @@ describe('NER tagger (compromise + rules)', function () {
 		assert.deepEqual(summary(tagger.tag('In the final Brazil beat Germany 2-0.')), ['LOC:Brazil', 'LOC:Germany']);
 	});
 
+	it('keeps one type per name within a text: a bare mention follows its well-evidenced one', () => {
+		const spans = tagger.tag('Vantorel Systems hired Ilse Brandvold. Later Vantorel moved to Oslo.');
+		assert.deepEqual(summary(spans), ['ORG:Vantorel Systems', 'PER:Ilse Brandvold', 'ORG:Vantorel', 'LOC:Oslo']);
+	});
+
 	it('returns nothing for text without letters', () => {
 		assert.deepEqual(tagger.tag(''), []);
 		assert.deepEqual(tagger.tag('12 34 -- 56'), []);

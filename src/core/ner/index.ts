@@ -5,7 +5,7 @@ export { alignEntities, spansFromTags } from './align';
 export type { AlignedLabels } from './align';
 export { splitChunks } from './chunks';
 export type { TextChunk } from './chunks';
-export { entitiesFromTerms } from './rules';
+export { entitiesFromTerms, harmoniseSpans } from './rules';
 export type { Term, NameLists } from './rules';
 export { entityTypes } from './types';
 export type { EntitySpan, EntityType, EntitySource } from './types';

@@ -358,5 +358,54 @@ export function entitiesFromTerms(sentences: readonly (readonly Term[])[], text:
 			}
 		}
 	}
-	return spans;
+	return harmoniseSpans(spans);
+}
+
+// Rules whose evidence is inside or right beside the mention cast votes; the guesses in
+// `guessRules` (no evidence but the capital, a name list or an acronym's shape) take the vote.
+const strongRules = new Set(['title', 'org-head', 'loc-head', 'misc-head', 'team', 'tagger-person', 'tagger-org', 'tagger-place', 'demonym', 'name-list-pair']);
+const guessRules = new Set(['unknown-capitalised', 'name-list', 'acronym']);
+
+const mentionKey = (text: string) => text.toLowerCase().replace(/['’]s?$/u, '').replace(/\s+/gu, ' ');
+
+/**
+ * One sense per text: a name typed on weak evidence takes the type that well-evidenced mentions
+ * of the same name have elsewhere in the text ("Rotor" after "Rotor Volgograd beat…", "Magna"
+ * after "Magna International Inc"), and a lone word that is part of a well-evidenced person's
+ * name is that person ("Duran" after "Roberto Duran"). Spans keep their offsets; only types
+ * (and the rule, suffixed `+text`) change.
+ */
+export function harmoniseSpans(spans: readonly EntitySpan[]): EntitySpan[] {
+	const votes = new Map<string, Map<EntityType, number>>();
+	const personWords = new Set<string>();
+	const organizationFirstWords = new Set<string>();
+	for (const span of spans) {
+		if (!span.rule || !strongRules.has(span.rule)) continue;
+		const key = mentionKey(span.text);
+		const tally = votes.get(key) ?? new Map<EntityType, number>();
+		tally.set(span.type, (tally.get(span.type) ?? 0) + 1);
+		votes.set(key, tally);
+		const parts = key.split(' ');
+		if (parts.length > 1 && span.type === 'PER') for (const part of parts) personWords.add(part);
+		if (parts.length > 1 && span.type === 'ORG') organizationFirstWords.add(parts[0]);
+	}
+	return spans.map((span) => {
+		if (!span.rule || !guessRules.has(span.rule)) return span;
+		const key = mentionKey(span.text);
+		const tally = votes.get(key);
+		let type: EntityType | undefined;
+		if (tally) {
+			let best = 0;
+			for (const [candidate, count] of tally) {
+				if (count > best) {
+					best = count;
+					type = candidate;
+				}
+			}
+		} else if (!key.includes(' ')) {
+			if (personWords.has(key)) type = 'PER';
+			else if (organizationFirstWords.has(key)) type = 'ORG';
+		}
+		return type && type !== span.type ? { ...span, type, rule: `${span.rule}+text` } : span;
+	});
 }

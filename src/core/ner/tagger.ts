@@ -5,7 +5,7 @@
  */
 
 import type { EntitySpan } from './types';
-import { entitiesFromTerms, type NameLists, type Term } from './rules';
+import { entitiesFromTerms, harmoniseSpans, type NameLists, type Term } from './rules';
 import { splitChunks } from './chunks';
 import { defaultWords } from '../defaultVocabulary';
 
@@ -28,7 +28,10 @@ interface Compromise {
 export interface TagChunksOptions {
 	/** Largest piece handed to the tagger at once, in UTF-16 code units (default 1,000: ~15 ms of CPU warm). */
 	maxChars?: number;
-	/** Called after each piece with the characters labelled so far and the new spans. */
+	/**
+	 * Called after each piece with the characters labelled so far and the piece's spans. These are
+	 * provisional: the resolved result may retype a weakly evidenced name to agree with the rest.
+	 */
 	onProgress?: (progress: { done: number; total: number; spans: readonly EntitySpan[] }) => void;
 	/** Stops between pieces; the returned promise rejects with the signal's reason. */
 	signal?: AbortSignal;
@@ -103,7 +106,8 @@ class CompromiseTagger implements Tagger {
 			await new Promise<void>((resolve) => setTimeout(resolve, 0));
 		}
 		options.signal?.throwIfAborted();
-		return all;
+		// Each piece was made consistent on its own; this makes the whole text consistent.
+		return harmoniseSpans(all);
 	}
 }
 
