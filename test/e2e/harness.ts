@@ -300,10 +300,39 @@ function createWorkbench(page: Page, workspace: string, extensionsDir: string, c
 				range.setStart(...locate(at));
 				range.setEnd(...locate(at + wanted.length));
 				const rect = range.getBoundingClientRect();
-				return { left: rect.left, right: rect.right, top: rect.top, bottom: rect.bottom };
+				const view = (editor.querySelector('.editor-scrollable') ?? editor).getBoundingClientRect();
+				return {
+					left: rect.left,
+					right: rect.right,
+					top: rect.top,
+					bottom: rect.bottom,
+					// How far the editor must scroll to show the whole text (0 when it is visible).
+					scrollX: rect.left < view.left ? rect.left - view.left - 20 : rect.right > view.right ? rect.right - view.right + 20 : 0,
+					scrollY: rect.top < view.top ? rect.top - view.top - 20 : rect.bottom > view.bottom ? rect.bottom - view.bottom + 20 : 0,
+					viewX: (view.left + view.right) / 2,
+					viewY: (view.top + view.bottom) / 2,
+				};
 			}
 			return undefined;
 		}, text);
+
+	/**
+	 * The box of `text` once it is inside the editor's visible area: text beyond it (a long
+	 * line, a narrow editor beside a panel) is scrolled into view with the mouse wheel.
+	 */
+	const visibleTextBox = async (text: string) => {
+		const box = await textBox(text);
+		if (!box) {
+			return undefined;
+		}
+		if (box.scrollX === 0 && box.scrollY === 0) {
+			return box;
+		}
+		await page.mouse.move(box.viewX, box.viewY);
+		await page.mouse.wheel(box.scrollX, box.scrollY);
+		await delay(150);
+		return undefined;
+	};
 
 	const workbench: Workbench = {
 		page,
@@ -352,7 +381,7 @@ function createWorkbench(page: Page, workspace: string, extensionsDir: string, c
 		},
 
 		async selectText(text, timeoutMs = stepTimeoutMs) {
-			const box = await waitFor(`"${text}" in the editor`, () => textBox(text), timeoutMs);
+			const box = await waitFor(`"${text}" visible in the editor`, () => visibleTextBox(text), timeoutMs);
 			const y = (box.top + box.bottom) / 2;
 			await page.mouse.click(box.left + 1, y);
 			await page.keyboard.down('Shift');
@@ -406,7 +435,7 @@ function createWorkbench(page: Page, workspace: string, extensionsDir: string, c
 			const hover = page.locator('.monaco-hover:not(.hidden)');
 			let attempt = 0;
 			return waitFor(`a hover over "${word}"${expected ? ` containing "${expected}"` : ''}`, async () => {
-				const box = await textBox(word);
+				const box = await visibleTextBox(word);
 				if (!box) {
 					return undefined;
 				}
