@@ -103,9 +103,9 @@ export class Vocabulary {
 	 * found through a hash table over its char codes (case-folded when lowercasing), building
 	 * no string: NFC, NFKC and accent stripping leave ASCII unchanged, so only case matters.
 	 */
-	findSpan(text: string, start: number, end: number, options: NormalizeOptions = {}): number {
+	findSpan(text: string, start: number, end: number, options?: NormalizeOptions): number {
 		const table = (this.asciiTable ??= new AsciiTable(this.entries));
-		const p = table.find(text, start, end, options.lowercase ?? true);
+		const p = table.find(text, start, end, options?.lowercase ?? true);
 		if (p !== notAscii) {
 			return p;
 		}
@@ -126,7 +126,7 @@ export class Vocabulary {
 	}
 
 	/** Index of the token `text.slice(start, end)` normalised with `options`, or the unknown index. */
-	lookupSpan(text: string, start: number, end: number, options: NormalizeOptions = {}): number {
+	lookupSpan(text: string, start: number, end: number, options?: NormalizeOptions): number {
 		const p = this.findSpan(text, start, end, options);
 		return p < 0 ? this.unkIndex : p + this.base;
 	}
@@ -141,11 +141,11 @@ const notAscii = -2;
  */
 class AsciiTable {
 	private readonly pool: Uint8Array;
-	private readonly poolStart: Int32Array;
-	private readonly lengths: Int32Array;
-	/** Position + 1 of the entry in each slot; 0 is an empty slot. */
+	/**
+	 * Four int32 per slot, together so one probe touches one cache line: the finished hash,
+	 * the entry's position + 1 (0 marks an empty slot), its start in the pool, its length.
+	 */
 	private readonly slots: Int32Array;
-	private readonly slotHashes: Int32Array;
 	private readonly mask: number;
 
 	constructor(entries: readonly string[]) {
@@ -163,11 +163,8 @@ class AsciiTable {
 			capacity *= 2;
 		}
 		this.mask = capacity - 1;
-		this.slots = new Int32Array(capacity);
-		this.slotHashes = new Int32Array(capacity);
+		this.slots = new Int32Array(capacity * 4);
 		this.pool = new Uint8Array(chars);
-		this.poolStart = new Int32Array(entries.length);
-		this.lengths = new Int32Array(entries.length);
 		let at = 0;
 		for (const p of ascii) {
 			const entry = entries[p];
@@ -177,16 +174,16 @@ class AsciiTable {
 				this.pool[at + k] = c;
 				h = Math.imul(h ^ asciiFold[c], hashPrime);
 			}
-			this.poolStart[p] = at;
-			this.lengths[p] = entry.length;
-			at += entry.length;
 			h = finishHash(h);
 			let slot = h & this.mask;
-			while (this.slots[slot] !== 0) {
+			while (this.slots[slot * 4 + 1] !== 0) {
 				slot = (slot + 1) & this.mask;
 			}
-			this.slots[slot] = p + 1;
-			this.slotHashes[slot] = h;
+			this.slots[slot * 4] = h;
+			this.slots[slot * 4 + 1] = p + 1;
+			this.slots[slot * 4 + 2] = at;
+			this.slots[slot * 4 + 3] = entry.length;
+			at += entry.length;
 		}
 	}
 
@@ -207,15 +204,18 @@ class AsciiTable {
 	findHashed(text: string, start: number, end: number, h: number, lowercase: boolean): number {
 		const length = end - start;
 		const pool = this.pool;
-		for (let slot = h & this.mask; ; slot = (slot + 1) & this.mask) {
-			const s = this.slots[slot];
-			if (s === 0) {
+		const slots = this.slots;
+		const mask = this.mask;
+		for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+			const base = slot * 4;
+			const position = slots[base + 1];
+			if (position === 0) {
 				return -1;
 			}
-			if (this.slotHashes[slot] !== h || this.lengths[s - 1] !== length) {
+			if (slots[base] !== h || slots[base + 3] !== length) {
 				continue;
 			}
-			const at = this.poolStart[s - 1] - start;
+			const at = slots[base + 2] - start;
 			let i = start;
 			if (lowercase) {
 				while (i < end && pool[at + i] === asciiFold[text.charCodeAt(i)]) {
@@ -227,7 +227,7 @@ class AsciiTable {
 				}
 			}
 			if (i === end) {
-				return s - 1;
+				return position - 1;
 			}
 		}
 	}
