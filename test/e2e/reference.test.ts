@@ -26,7 +26,8 @@ for (const theme of themes) {
 		let wb: Workbench;
 
 		before(async () => {
-			wb = await launchWorkbench({ theme: theme.label });
+			// Word wrap keeps the whole decorated sentence in view for the screenshots.
+			wb = await launchWorkbench({ theme: theme.label, settings: { 'editor.wordWrap': 'on' } });
 		});
 		after(async () => {
 			await wb?.close();
