@@ -94,6 +94,14 @@ describe('NER tagger (compromise + rules)', function () {
 		assert.deepEqual(summary(spans), ['ORG:Vantorel Systems', 'PER:Ilse Brandvold', 'ORG:Vantorel', 'LOC:Oslo']);
 	});
 
+	it('reads a capitalised place opening a news story as a dateline', () => {
+		assert.deepEqual(summary(tagger.tag('OSLOVIK (AP) - Mayor Ingrid Halvorsen opened the bridge.')), ['LOC:OSLOVIK', 'ORG:AP', 'PER:Ingrid Halvorsen']);
+	});
+
+	it('does not take "to" as evidence of a place, nor a surname after an ordinary word as a person', () => {
+		assert.deepEqual(summary(tagger.tag('Later the professor spoke to Dumbledore in the Great Hall.')), ['PER:Dumbledore']);
+	});
+
 	it('returns nothing for text without letters', () => {
 		assert.deepEqual(tagger.tag(''), []);
 		assert.deepEqual(tagger.tag('12 34 -- 56'), []);

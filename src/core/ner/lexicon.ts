@@ -78,7 +78,7 @@ export const capitalisedNonNames = words(`
 `);
 
 /** Prepositions after which an unknown capitalised word is more likely a place. */
-export const placePrepositions = words('in at from to near into across outside inside throughout toward towards via');
+export const placePrepositions = words('in at from near into across outside inside throughout toward towards via');
 
 /** Words that say a preceding name belongs to a group of people, a language or an event (MISC). */
 export const miscHeads = words(`

@@ -174,7 +174,10 @@ function describe(terms: readonly Term[], names: NameLists): Info[] {
 				// be no dictionary word at all.
 				nameLike = sentenceInitial
 					? (!functional && (person || place || organization || demonym || tags.has('ProperNoun') || !(names.isKnownWord?.(lower) ?? true))) ||
-						(names.firstNames.has(lower) && nextCapital && nextIsNameWord(terms[i + 1], names))
+						(names.firstNames.has(lower) && nextCapital && nextIsNameWord(terms[i + 1], names)) ||
+						// The tagger's part of speech for a word in no dictionary is a guess from its
+						// ending ("Frodo Baggins left"); a capitalised word after it outweighs that.
+						(!(names.isKnownWord?.(lower) ?? true) && nextCapital)
 					: true;
 			}
 		}
@@ -297,15 +300,23 @@ function classify(part: Info[], titled: boolean, before: Info | undefined, after
 	// In a results table a name with no sign of a person, followed by a number, is a side.
 	if (scores && first.scoreLine && !first.parenthesised && !words.some((info) => info.country || info.person || info.demonym || names.firstNames.has(info.lower))) return ['ORG', 'team'];
 	if (words.every((info) => info.place)) return team ? ['ORG', 'team'] : ['LOC', 'tagger-place'];
+	// A news dateline: a place in capitals opening the text, before the date or the agency
+	// ("TOFTIR 1996-08-31", "WASHINGTON (AP) -").
+	const capitals = words.every((info) => !hasLower.test(info.term.text));
+	const beforeDate = after !== undefined && /^\d{4}-\d{2}-\d{2}$/u.test(after.term.text);
+	const beforeAgency = after !== undefined && (/\(\s*$/u.test(last.term.post) || /\(\s*$/u.test(after.term.pre)) && /^\s*\)/u.test(after.term.post) && upperStart.test(after.term.text);
+	if (first.sentenceInitial && capitals && (beforeDate || beforeAgency) && !words.some((info) => info.person || info.organization)) return ['LOC', 'dateline'];
 	if (words.length === 1 && first.acronym) return ['ORG', 'acronym'];
 	if (words.some((info) => info.person)) return ['PER', 'tagger-person'];
 	const firstName = names.firstNames.has(first.lower) || first.initial;
 	const lastName = names.lastNames.has(last.lower);
-	if (words.length >= 2 && (firstName || lastName)) return ['PER', 'name-list-pair'];
+	// A listed surname after an ordinary word ("Great Hall", "Town Hall") is no evidence.
+	const plainOpener = !firstName && (names.isKnownWord?.(first.lower) ?? false) && !names.lastNames.has(first.lower);
+	if (words.length >= 2 && (firstName || (lastName && !plainOpener))) return ['PER', 'name-list-pair'];
 	if (words.some((info) => info.place)) return ['LOC', 'tagger-place-part'];
 	if (before && placePrepositions.has(before.lower)) return ['LOC', 'place-preposition'];
 	if (words.some((info) => info.demonym)) return ['MISC', 'demonym-part'];
-	if (firstName || lastName) return ['PER', 'name-list'];
+	if (firstName || (lastName && !plainOpener)) return ['PER', 'name-list'];
 	// An unknown capitalised word in mid-sentence that is not an acronym, a place or a date is,
 	// in running text, most often somebody's name.
 	// Dictionary words in capitals ("Men 's singles", "Use of Proceeds") are headings, not names.
@@ -363,7 +374,7 @@ export function entitiesFromTerms(sentences: readonly (readonly Term[])[], text:
 
 // Rules whose evidence is inside or right beside the mention cast votes; the guesses in
 // `guessRules` (no evidence but the capital, a name list or an acronym's shape) take the vote.
-const strongRules = new Set(['title', 'org-head', 'loc-head', 'misc-head', 'team', 'tagger-person', 'tagger-org', 'tagger-place', 'demonym', 'name-list-pair']);
+const strongRules = new Set(['title', 'org-head', 'loc-head', 'misc-head', 'team', 'tagger-person', 'tagger-org', 'tagger-place', 'demonym', 'name-list-pair', 'dateline']);
 const guessRules = new Set(['unknown-capitalised', 'name-list', 'acronym']);
 
 const mentionKey = (text: string) => text.toLowerCase().replace(/['’]s?$/u, '').replace(/\s+/gu, ' ');
