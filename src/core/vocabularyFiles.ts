@@ -189,11 +189,116 @@ export function detectVocabularyFormat(content: string | Uint8Array): Vocabulary
 interface Detected {
 	format: VocabularyFormat;
 	json?: unknown;
+	/** A flat token → index object read by the fast scanner instead of JSON.parse. */
+	flat?: FlatMap;
+}
+
+interface FlatMap {
+	keys: string[];
+	values: number[];
+}
+
+/**
+ * Reads a JSON object whose values are all non-negative integers (`{"the": 1, …}`) without
+ * JSON.parse, which would build (and internalise the keys of) a million-property object. Returns
+ * undefined at the first thing outside that shape; the caller then parses normally, which also
+ * gives the precise error. Keys appearing twice stay visible here (JSON.parse merges them).
+ */
+function scanFlatMap(text: string): FlatMap | undefined {
+	const n = text.length;
+	let i = 0;
+	const skipSpace = () => {
+		for (let c = text.charCodeAt(i); c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09; c = text.charCodeAt(++i)) {
+			// whitespace
+		}
+	};
+	skipSpace();
+	if (text.charCodeAt(i) !== 0x7b) {
+		return undefined;
+	}
+	i++;
+	skipSpace();
+	const keys: string[] = [];
+	const values: number[] = [];
+	if (text.charCodeAt(i) === 0x7d) {
+		i++;
+		skipSpace();
+		return i === n ? { keys, values } : undefined;
+	}
+	for (;;) {
+		if (text.charCodeAt(i) !== 0x22) {
+			return undefined;
+		}
+		let j = i + 1;
+		let escaped = false;
+		for (;;) {
+			if (j >= n) {
+				return undefined;
+			}
+			const c = text.charCodeAt(j);
+			if (c === 0x22) {
+				break;
+			}
+			if (c === 0x5c) {
+				escaped = true;
+				j += 2;
+				continue;
+			}
+			if (c < 0x20) {
+				return undefined;
+			}
+			j++;
+		}
+		let key: string;
+		if (escaped) {
+			try {
+				key = JSON.parse(text.slice(i, j + 1)) as string;
+			} catch {
+				return undefined;
+			}
+		} else {
+			key = text.slice(i + 1, j);
+		}
+		i = j + 1;
+		skipSpace();
+		if (text.charCodeAt(i) !== 0x3a) {
+			return undefined;
+		}
+		i++;
+		skipSpace();
+		const digits = i;
+		let value = 0;
+		for (let c = text.charCodeAt(i); c >= 0x30 && c <= 0x39; c = text.charCodeAt(++i)) {
+			value = value * 10 + (c - 0x30);
+		}
+		const length = i - digits;
+		const after = text.charCodeAt(i);
+		if (length === 0 || length > 10 || (length > 1 && text.charCodeAt(digits) === 0x30) || after === 0x2e || after === 0x65 || after === 0x45) {
+			return undefined;
+		}
+		keys.push(key);
+		values.push(value);
+		skipSpace();
+		const c = text.charCodeAt(i);
+		i++;
+		if (c === 0x2c) {
+			skipSpace();
+		} else if (c === 0x7d) {
+			skipSpace();
+			return i === n ? { keys, values } : undefined;
+		} else {
+			return undefined;
+		}
+	}
 }
 
 function detectParsed(text: string): Detected {
 	const first = text.trimStart()[0];
 	if (first === '{') {
+		const flat = scanFlatMap(text);
+		if (flat) {
+			return { format: 'json-map', flat };
+		}
 		const json = parseJson(text);
 		return { format: jsonObjectFormat(json), json };
 	}
@@ -374,8 +479,9 @@ export function loadVocabulary(content: string | Uint8Array, options: LoadVocabu
 		detected = detectParsed(text);
 	} else if (format === 'text') {
 		detected = { format };
-	} else if ((vocabularyFormats as readonly string[]).includes(format)) {
-		detected = { format, json: parseJson(text) };
+	} else if (format === 'json-map' || format === 'keras-tokenizer-json' || format === 'hf-tokenizer-json' || format === 'json-list') {
+		const flat = format === 'json-map' ? scanFlatMap(text) : undefined;
+		detected = flat ? { format, flat } : { format, json: parseJson(text) };
 	} else {
 		throw new VocabularyFileError('unsupported', `Unknown vocabulary format "${String(format)}".`);
 	}
@@ -388,7 +494,9 @@ export function loadVocabulary(content: string | Uint8Array, options: LoadVocabu
 			layout = listLayout(detected.json, options);
 			break;
 		case 'json-map':
-			layout = withDuplicateKeyCheck(text, detected.json, 'the JSON map', () => mapLayout(detected.json, options, 'The JSON map'));
+			layout = detected.flat
+				? pairsLayout(detected.flat.keys, detected.flat.values, options, 'The JSON map')
+				: withDuplicateKeyCheck(text, detected.json, 'the JSON map', () => mapLayout(detected.json, options, 'The JSON map'));
 			break;
 		case 'keras-tokenizer-json':
 			layout = kerasLayout(detected.json, options);
@@ -427,12 +535,13 @@ function textLayout(text: string, options: LoadVocabularyOptions): Layout {
 		}
 	}
 	const convention = options.convention ?? 'course';
+	const base = conventionBase(options, convention);
 	return {
 		entries: lines,
-		base: conventionBase(options, convention),
+		base,
 		convention,
 		kind: subwordShare(lines) ? 'subword' : 'word',
-		where: (p) => ({ line: p + 1, label: `line ${p + 1}` }),
+		where: (p) => ({ line: p + 1, label: `on line ${p + 1} (index ${base + p})` }),
 	};
 }
 
@@ -450,12 +559,13 @@ function listLayout(json: unknown, options: LoadVocabularyOptions): Layout {
 	}
 	const entries = json as string[];
 	const convention = options.convention ?? 'torchtext';
+	const base = conventionBase(options, convention);
 	return {
 		entries,
-		base: conventionBase(options, convention),
+		base,
 		convention,
 		kind: subwordShare(entries) ? 'subword' : 'word',
-		where: (p) => ({ key: String(p), label: `item ${p}` }),
+		where: (p) => ({ key: String(p), label: `at item ${p} (index ${base + p})` }),
 	};
 }
 
@@ -467,13 +577,25 @@ function mapLayout(json: unknown, options: LoadVocabularyOptions, what: string, 
 	if (!isObject(json)) {
 		throw new VocabularyFileError('structure', `${what} must be an object of token → index.`);
 	}
+	const keys = Object.keys(json);
+	return pairsLayout(
+		keys,
+		keys.map((k) => json[k]),
+		options,
+		what,
+		reserveZero,
+	);
+}
+
+function pairsLayout(keys: readonly string[], values: readonly unknown[], options: LoadVocabularyOptions, what: string, reserveZero?: string): Layout {
 	// One pass, placing each key at its index: 1,000,000-key files are the common large case.
 	const byIndex: string[] = [];
 	let count = 0;
 	let min = Infinity;
 	let max = -1;
-	for (const key in json) {
-		const value = json[key];
+	for (let k = 0; k < keys.length; k++) {
+		const key = keys[k];
+		const value = values[k];
 		if (typeof value !== 'number' || !Number.isInteger(value)) {
 			throw new VocabularyFileError('bad-index', `Key ${JSON.stringify(key)} has index ${JSON.stringify(value)}, which is not an integer.`, { key });
 		}
@@ -503,8 +625,9 @@ function mapLayout(json: unknown, options: LoadVocabularyOptions, what: string, 
 	const reserved = reserveZero !== undefined && min === 1;
 	const base = reserved ? 0 : min;
 	if (reserved) {
-		if (Object.prototype.hasOwnProperty.call(json, reserveZero)) {
-			throw new VocabularyFileError('duplicate-token', `Index 0 is reserved for padding, but the token ${JSON.stringify(reserveZero)} has index ${json[reserveZero] as number}.`, {
+		const at = keys.indexOf(reserveZero);
+		if (at >= 0) {
+			throw new VocabularyFileError('duplicate-token', `Index 0 is reserved for padding, but the token ${JSON.stringify(reserveZero)} has index ${values[at] as number}.`, {
 				key: reserveZero,
 			});
 		}
@@ -533,7 +656,7 @@ function mapLayout(json: unknown, options: LoadVocabularyOptions, what: string, 
 		convention,
 		kind: subwordShare(entries) ? 'subword' : 'word',
 		keyCount: count,
-		where: (p) => ({ key: entries[p], label: `key ${JSON.stringify(entries[p])}` }),
+		where: (p) => ({ key: entries[p], label: `at index ${base + p}` }),
 	};
 }
 
@@ -634,13 +757,22 @@ function kerasLayout(json: unknown, options: LoadVocabularyOptions): Layout {
 	if (!config || !('word_index' in config)) {
 		throw new VocabularyFileError('structure', 'This is not the JSON of a Keras Tokenizer: config.word_index is missing.', { key: 'config.word_index' });
 	}
-	const wordIndex = embeddedJson(config.word_index, 'word_index');
+	const wordIndex = () => embeddedJson(config.word_index, 'word_index');
 	const oov = config.oov_token;
 	// Keras reserves index 0 (padding) and numbers words from 1; |V| counts that reserved entry,
 	// spelled as the chosen convention's padding token ('' for TextVectorization, <PAD> otherwise).
 	const padToken = (options.convention && conventions[options.convention].padToken) ?? (conventions['keras-tokenizer'].padToken as string);
-	const read = () => mapLayout(wordIndex, { ...options, convention: options.convention ?? 'keras-tokenizer' }, 'config.word_index', padToken);
-	const layout = typeof config.word_index === 'string' ? withDuplicateKeyCheck(config.word_index, wordIndex, 'config.word_index', read) : read();
+	const kerasOptions = { ...options, convention: options.convention ?? 'keras-tokenizer' };
+	const flat = typeof config.word_index === 'string' ? scanFlatMap(config.word_index) : undefined;
+	const read = () => mapLayout(wordIndex(), kerasOptions, 'config.word_index', padToken);
+	let layout: Layout;
+	if (flat) {
+		layout = pairsLayout(flat.keys, flat.values, kerasOptions, 'config.word_index', padToken);
+	} else if (typeof config.word_index === 'string') {
+		layout = withDuplicateKeyCheck(config.word_index, wordIndex(), 'config.word_index', read);
+	} else {
+		layout = read();
+	}
 	// texts_to_sequences only uses indices below num_words; the rest behave as out of vocabulary.
 	const numWords = config.num_words;
 	if (typeof numWords === 'number' && Number.isInteger(numWords) && numWords > 0 && layout.base === 0 && numWords < layout.entries.length) {
@@ -792,7 +924,7 @@ function locateDuplicate(layout: Layout): VocabularyFileError | undefined {
 			const here = layout.where(p);
 			return new VocabularyFileError(
 				'duplicate-token',
-				`Duplicate token ${JSON.stringify(entry)} on ${here.label} (index ${layout.base + p}); it is already on ${layout.where(first).label} (index ${layout.base + first}).`,
+				`Duplicate token ${JSON.stringify(entry)} ${here.label}; it is already ${layout.where(first).label}.`,
 				here,
 			);
 		}

@@ -117,6 +117,8 @@ describe('convention presets give the layouts of DESIGN.md', () => {
 
 describe('course convention against scikit-learn (oracle)', () => {
 	it("orders words like CountVectorizer's vocabulary_ (alphabetical; course column = sklearn column)", async function () {
+		// Importing scikit-learn takes seconds, and far more on a busy machine.
+		this.timeout(180000);
 		if (!pythonHas('sklearn')) {
 			this.skip();
 		}

@@ -46,6 +46,8 @@ describe('.npy export', () => {
 	});
 
 	describe('loaded by NumPy', function () {
+		// Starting Python and importing NumPy is slow on a busy machine.
+		this.timeout(120000);
 		let dir: string;
 		before(function () {
 			if (!pythonHas('numpy')) {
@@ -137,6 +139,7 @@ describe('CSV export', () => {
 	});
 
 	it('quotes fields so Python’s csv module reads the tokens back', function () {
+		this.timeout(60000);
 		if (!pythonHas('csv')) {
 			this.skip();
 		}
@@ -207,6 +210,8 @@ describe('CoNLL export', () => {
 	});
 
 	it('is read back by NLTK’s ConllCorpusReader', function () {
+		// Importing NLTK takes seconds, and far more on a busy machine.
+		this.timeout(180000);
 		if (!pythonHas('nltk')) {
 			// Debian's python3-nltk; without it the parse below is the only check.
 			this.skip();
