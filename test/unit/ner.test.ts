@@ -102,6 +102,16 @@ describe('NER tagger (compromise + rules)', function () {
 		assert.deepEqual(summary(tagger.tag('Later the professor spoke to Dumbledore in the Great Hall.')), ['PER:Dumbledore']);
 	});
 
+	it('keeps a lone dictionary word that is also a surname only when the text names that person', () => {
+		assert.deepEqual(summary(tagger.tag('The Battle of Hastings was fought in 1066.')), ['LOC:Hastings']);
+		assert.deepEqual(summary(tagger.tag('Yesterday John Battle spoke. Later Battle left the room.')), ['PER:John Battle', 'PER:Battle']);
+	});
+
+	it('keeps a title word after a first name as a surname, and facility heads as places', () => {
+		assert.deepEqual(summary(tagger.tag('Dr Martin Luther King Jr. spoke at the Lincoln Memorial.')), ['PER:Martin Luther King Jr', 'LOC:Lincoln Memorial']);
+		assert.deepEqual(summary(tagger.tag('German Chancellor Helmut Kohl met Mark King.')), ['MISC:German', 'PER:Helmut Kohl', 'PER:Mark King']);
+	});
+
 	it('returns nothing for text without letters', () => {
 		assert.deepEqual(tagger.tag(''), []);
 		assert.deepEqual(tagger.tag('12 34 -- 56'), []);

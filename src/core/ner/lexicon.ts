@@ -41,6 +41,7 @@ export const organizationHeads = words(`
 	front coalition club fc united rovers wanderers athletic city press news times post journal
 	herald tribune gazette telegraph review magazine network broadcasting radio television tv
 	exchange reserve treasury cabinet government
+	hospital museum library
 `);
 
 /** Organisation heads that also name places or people when alone, so they need company. */
@@ -53,6 +54,7 @@ export const locationHeads = words(`
 	mountain mountains mount mt hill hills valley canyon desert forest park plain plains
 	province county state states region district territory republic kingdom emirates
 	city town village port harbour harbor airport station
+	prison stadium arena palace castle cathedral abbey tower memorial monument
 `);
 
 /** Words that open a place name ("Mount Everest", "Lake Geneva", "Gulf of Mexico"). */

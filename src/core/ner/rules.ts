@@ -224,6 +224,7 @@ function candidateRuns(infos: readonly Info[]): Info[][] {
 	return runs;
 }
 
+const generationalSuffixes = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
 const isTitle = (info: Info) => personTitles.has(info.lower);
 const isTitlePart = (info: Info) => isTitle(info) || titleModifiers.has(info.lower);
 
@@ -248,11 +249,18 @@ function splitAtConnectors(run: Info[]): Info[][] {
 }
 
 /** Cuts titles off a run: "President Bill Clinton" → "Bill Clinton", typed PER by the title. */
-function splitTitles(run: Info[], before: Info | undefined): { parts: Info[][]; titled: boolean[] } {
+function splitTitles(run: Info[], before: Info | undefined, names: NameLists): { parts: Info[][]; titled: boolean[] } {
 	// A title inside the run ("German Chancellor Helmut Kohl") starts the person's name after it.
 	let lastTitle = -1;
 	for (let k = 0; k < run.length - 1; k++) {
-		if (isTitle(run[k]) && !run.slice(k + 1).some((info) => organizationHeads.has(info.lower) || locationHeads.has(info.lower))) lastTitle = k;
+		const rest = run.slice(k + 1);
+		if (!isTitle(run[k]) || rest.some((info) => organizationHeads.has(info.lower) || locationHeads.has(info.lower))) continue;
+		// After a first name a title word is a surname ("Martin Luther King Jr."), and a title needs
+		// a name after it, not only a generational suffix.
+		const previous = run[k - 1];
+		if (previous && !isTitlePart(previous) && (previous.person || names.firstNames.has(previous.lower))) continue;
+		if (rest.every((info) => generationalSuffixes.has(info.lower))) continue;
+		lastTitle = k;
 	}
 	if (lastTitle < 0) {
 		const titledBefore = before !== undefined && isTitle(before) && !before.nameLike;
@@ -316,7 +324,10 @@ function classify(part: Info[], titled: boolean, before: Info | undefined, after
 	if (words.some((info) => info.place)) return ['LOC', 'tagger-place-part'];
 	if (before && placePrepositions.has(before.lower)) return ['LOC', 'place-preposition'];
 	if (words.some((info) => info.demonym)) return ['MISC', 'demonym-part'];
-	if (firstName || (lastName && !plainOpener)) return ['PER', 'name-list'];
+	// A lone listed name that is also a dictionary word ("Battle", "Duke", "Rose") needs more.
+	const ordinary = words.length === 1 && (names.isKnownWord?.(first.lower) ?? false);
+	// It stays only if the text names that person more clearly elsewhere (see harmoniseSpans).
+	if (firstName || (lastName && !plainOpener)) return ['PER', ordinary ? 'name-list-ordinary' : 'name-list'];
 	// An unknown capitalised word in mid-sentence that is not an acronym, a place or a date is,
 	// in running text, most often somebody's name.
 	// Dictionary words in capitals ("Men 's singles", "Use of Proceeds") are headings, not names.
@@ -357,7 +368,7 @@ export function entitiesFromTerms(sentences: readonly (readonly Term[])[], text:
 			const index = infos.indexOf(run[0]);
 			const before = index > 0 ? infos[index - 1] : undefined;
 			for (const piece of splitAtConnectors(run)) {
-				const { parts, titled } = splitTitles(piece, piece[0] === run[0] ? before : undefined);
+				const { parts, titled } = splitTitles(piece, piece[0] === run[0] ? before : undefined, names);
 				parts.forEach((part, k) => {
 					const partBefore = k === 0 ? (piece[0] === run[0] ? before : undefined) : undefined;
 					const tail = part[part.length - 1];
@@ -383,10 +394,12 @@ const mentionKey = (text: string) => text.toLowerCase().replace(/['’]s?$/u, ''
  * One sense per text: a name typed on weak evidence takes the type that well-evidenced mentions
  * of the same name have elsewhere in the text ("Rotor" after "Rotor Volgograd beat…", "Magna"
  * after "Magna International Inc"), and a lone word that is part of a well-evidenced person's
- * name is that person ("Duran" after "Roberto Duran"). Spans keep their offsets; only types
- * (and the rule, suffixed `+text`) change.
+ * name is that person ("Duran" after "Roberto Duran"). A lone dictionary word that is also a
+ * listed name ("Battle", "Rose") is kept only when the text names that person elsewhere. Spans
+ * keep their offsets; only types (and the rule, suffixed `+text`) change.
  */
 export function harmoniseSpans(spans: readonly EntitySpan[]): EntitySpan[] {
+	const out: EntitySpan[] = [];
 	const votes = new Map<string, Map<EntityType, number>>();
 	const personWords = new Set<string>();
 	const organizationFirstWords = new Set<string>();
@@ -400,7 +413,19 @@ export function harmoniseSpans(spans: readonly EntitySpan[]): EntitySpan[] {
 		if (parts.length > 1 && span.type === 'PER') for (const part of parts) personWords.add(part);
 		if (parts.length > 1 && span.type === 'ORG') organizationFirstWords.add(parts[0]);
 	}
-	return spans.map((span) => {
+	for (const span of spans) {
+		const resolved = resolve(span);
+		if (resolved) out.push(resolved);
+	}
+	return out;
+
+	function resolve(span: EntitySpan): EntitySpan | undefined {
+		if (span.rule === 'name-list-ordinary') {
+			// A dictionary word that is also a listed name is a name only if the text says so elsewhere.
+			const key = mentionKey(span.text);
+			const tally = votes.get(key);
+			return (tally && (tally.get('PER') ?? 0) > 0) || personWords.has(key) ? { ...span, rule: 'name-list+text' } : undefined;
+		}
 		if (!span.rule || !guessRules.has(span.rule)) return span;
 		const key = mentionKey(span.text);
 		const tally = votes.get(key);
@@ -418,5 +443,5 @@ export function harmoniseSpans(spans: readonly EntitySpan[]): EntitySpan[] {
 			else if (organizationFirstWords.has(key)) type = 'ORG';
 		}
 		return type && type !== span.type ? { ...span, type, rule: `${span.rule}+text` } : span;
-	});
+	}
 }
