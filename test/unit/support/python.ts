@@ -1,7 +1,8 @@
 // Runs Debian's Python (the one with NumPy, NLTK and scikit-learn) as an oracle for exports.
+// SEQUENCE_LENS_PYTHON points elsewhere when those modules live in another interpreter.
 import { spawnSync } from 'node:child_process';
 
-export const systemPython = '/usr/bin/python3';
+export const systemPython = process.env.SEQUENCE_LENS_PYTHON ?? '/usr/bin/python3';
 
 const available = new Map<string, boolean>();
 
