@@ -3,7 +3,7 @@
  * typed arrays (one-hot row t is the single column `indices[t] − base`), so nothing is O(T × |V|).
  */
 
-import { initialCapacity, scanWords, shouldTrim, tokenSpans, type SpanSink, type TokenizeOptions } from './tokenize';
+import { tokenSpans, type TokenizeOptions } from './tokenize';
 import { normalizeToken, type NormalizeOptions } from './normalize';
 import { defaultVocabulary } from './defaultVocabulary';
 import type { Vocabulary } from './vocabulary';
@@ -32,37 +32,26 @@ export interface Analysis {
 
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
 	const vocabulary = options.vocabulary ?? defaultVocabulary();
-	let starts: Int32Array;
-	let ends: Int32Array;
-	let indices: Int32Array;
-	let unknown: Uint8Array;
-	let count: number;
+	// The default `words` tokenizer is a scanner that builds no strings, and findSpan looks an
+	// ASCII token up by its char codes, so the default path allocates nothing per token.
+	const spans = tokenSpans(text, options);
+	const count = spans.count;
+	const starts = spans.starts;
+	const ends = spans.ends;
+	const indices = new Int32Array(count);
+	const unknown = new Uint8Array(count);
+	const base = vocabulary.base;
+	const unkIndex = vocabulary.unkIndex;
 	let unknownCount = 0;
-	if ((options.tokenizer ?? 'words') === 'words') {
-		// The fast path: the scanner hands each token with its case-folded hash straight to the
-		// vocabulary's ASCII table, so no string is built for an ASCII token.
-		const sink = new LookupSink(text, vocabulary, options);
-		scanWords(text, options.keepApostrophes !== false, options.keepHyphens !== false, sink);
-		count = sink.count;
-		({ starts, ends, indices, unknown } = sink.finish());
-		unknownCount = sink.unknownCount;
-	} else {
-		const spans = tokenSpans(text, options);
-		count = spans.count;
-		starts = spans.starts;
-		ends = spans.ends;
-		indices = new Int32Array(count);
-		unknown = new Uint8Array(count);
-		for (let t = 0; t < count; t++) {
-			const p = vocabulary.findSpan(text, starts[t], ends[t], options);
-			// A token that spells the unknown entry itself is found, so it is not unknown.
-			if (p < 0) {
-				indices[t] = vocabulary.unkIndex;
-				unknown[t] = 1;
-				unknownCount++;
-			} else {
-				indices[t] = p + vocabulary.base;
-			}
+	for (let t = 0; t < count; t++) {
+		const p = vocabulary.findSpan(text, starts[t], ends[t], options);
+		// A token that spells the unknown entry itself is found, so it is not unknown.
+		if (p < 0) {
+			indices[t] = unkIndex;
+			unknown[t] = 1;
+			unknownCount++;
+		} else {
+			indices[t] = p + base;
 		}
 	}
 	return {
@@ -76,73 +65,6 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
 		vocabulary,
 		options,
 	};
-}
-
-/** Receives tokens from the scanner and looks each one up as it arrives. */
-class LookupSink implements SpanSink {
-	count = 0;
-	unknownCount = 0;
-	private starts: Int32Array;
-	private ends: Int32Array;
-	private indices: Int32Array;
-	private unknown: Uint8Array;
-	private readonly base: number;
-	private readonly unkIndex: number;
-
-	constructor(
-		private readonly text: string,
-		private readonly vocabulary: Vocabulary,
-		private readonly options: NormalizeOptions,
-	) {
-		const capacity = initialCapacity(text.length);
-		this.starts = new Int32Array(capacity);
-		this.ends = new Int32Array(capacity);
-		this.indices = new Int32Array(capacity);
-		this.unknown = new Uint8Array(capacity);
-		this.base = vocabulary.base;
-		this.unkIndex = vocabulary.unkIndex;
-	}
-
-	push(start: number, end: number, hash: number, ascii: boolean): void {
-		const t = this.count;
-		if (t === this.starts.length) {
-			this.grow();
-		}
-		this.starts[t] = start;
-		this.ends[t] = end;
-		const p = this.vocabulary.findScanned(this.text, start, end, hash, ascii, this.options);
-		if (p < 0) {
-			this.indices[t] = this.unkIndex;
-			this.unknown[t] = 1;
-			this.unknownCount++;
-		} else {
-			this.indices[t] = p + this.base;
-		}
-		this.count = t + 1;
-	}
-
-	private grow(): void {
-		const size = this.starts.length * 2;
-		const starts = new Int32Array(size);
-		const ends = new Int32Array(size);
-		const indices = new Int32Array(size);
-		const unknown = new Uint8Array(size);
-		starts.set(this.starts);
-		ends.set(this.ends);
-		indices.set(this.indices);
-		unknown.set(this.unknown);
-		this.starts = starts;
-		this.ends = ends;
-		this.indices = indices;
-		this.unknown = unknown;
-	}
-
-	finish(): { starts: Int32Array; ends: Int32Array; indices: Int32Array; unknown: Uint8Array } {
-		const n = this.count;
-		const trim = shouldTrim(n, this.starts.length);
-		const cut = <T extends Int32Array | Uint8Array>(a: T): T => (trim ? (a.slice(0, n) as T) : (a.subarray(0, n) as T));
-		return { starts: cut(this.starts), ends: cut(this.ends), indices: cut(this.indices), unknown: cut(this.unknown) };
-	}
 }
 
 /** One token of an analysis in plain JSON form. */

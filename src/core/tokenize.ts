@@ -3,8 +3,6 @@
  * so `source.slice(start, end) === text`; tokens are in order and never overlap.
  */
 
-import { asciiFold, hashPrime, hashSeed } from './asciiHash';
-
 export type TokenizerKind = 'words' | 'words+punctuation' | 'whitespace' | 'regex' | 'segmenter';
 
 export const tokenizerKinds: readonly TokenizerKind[] = [
@@ -187,8 +185,7 @@ function wordCharLength(text: string, i: number, code: number, marks: boolean): 
  * Appends the tokens of the `words` tokenizer to `out`: the same boundaries as `wordPattern`
  * with flags `gu` (leftmost, greedy: a letter or number and the letters, marks and numbers
  * after it, then any number of joiner + such a run),
- * without a regex, substrings or objects per token. Each token is handed over with the hash of
- * its case-folded char codes (asciiHash.ts) when it is all ASCII, for the vocabulary's table.
+ * without a regex, substrings or objects per token.
  */
 export function scanWords(text: string, keepApostrophes: boolean, keepHyphens: boolean, out: SpanSink): void {
 	const n = text.length;
@@ -197,14 +194,11 @@ export function scanWords(text: string, keepApostrophes: boolean, keepHyphens: b
 		// Find the first word character.
 		let code = text.charCodeAt(i);
 		let width: number;
-		let h = hashSeed;
-		let ascii = true;
 		if (code < 0x80) {
 			if (bmpClass[code] !== classWord) {
 				i++;
 				continue;
 			}
-			h = Math.imul(h ^ asciiFold[code], hashPrime);
 			width = 1;
 		} else {
 			width = wordCharLength(text, i, code, false);
@@ -213,7 +207,6 @@ export function scanWords(text: string, keepApostrophes: boolean, keepHyphens: b
 				i += code >= 0xd800 && code <= 0xdbff && i + 1 < n && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
 				continue;
 			}
-			ascii = false;
 		}
 		const start = i;
 		i += width;
@@ -225,14 +218,12 @@ export function scanWords(text: string, keepApostrophes: boolean, keepHyphens: b
 					if (bmpClass[code] !== classWord) {
 						break;
 					}
-					h = Math.imul(h ^ asciiFold[code], hashPrime);
 					i++;
 				} else {
 					width = wordCharLength(text, i, code, true);
 					if (width === 0) {
 						break;
 					}
-					ascii = false;
 					i += width;
 				}
 			}
@@ -249,21 +240,16 @@ export function scanWords(text: string, keepApostrophes: boolean, keepHyphens: b
 			if (width === 0) {
 				break;
 			}
-			if (code < 0x80) {
-				h = Math.imul(h ^ code, hashPrime);
-			} else {
-				ascii = false;
-			}
-			// The letter or number after the joiner is hashed by the run loop.
+			// The run loop takes the letter or number after the joiner.
 			i += 1;
 		}
-		out.push(start, i, h, ascii);
+		out.push(start, i);
 	}
 }
 
-/** Where a scanner writes token boundaries (and, for ASCII tokens, their folded hash). */
+/** Where a scanner writes token boundaries. */
 export interface SpanSink {
-	push(start: number, end: number, hash: number, ascii: boolean): void;
+	push(start: number, end: number): void;
 }
 
 /**
@@ -271,7 +257,7 @@ export interface SpanSink {
  * five or six characters, so a third of the length rarely needs to grow (growing copies, and
  * fresh pages cost more than the scan); pages never written are never committed.
  */
-export function initialCapacity(length: number): number {
+function initialCapacity(length: number): number {
 	return Math.floor(length / 3) + 16;
 }
 
@@ -280,7 +266,7 @@ export function initialCapacity(length: number): number {
  * A copy costs fresh pages and time, while the unwritten tail of a buffer is never committed,
  * so only a buffer mostly unused (text of long tokens, such as code or base64) is trimmed.
  */
-export function shouldTrim(count: number, capacity: number): boolean {
+function shouldTrim(count: number, capacity: number): boolean {
 	return capacity > 4096 && count * 4 < capacity;
 }
 
@@ -293,7 +279,7 @@ export class SpanBuilder implements SpanSink {
 		this.starts = new Int32Array(Math.max(capacity, 16));
 		this.ends = new Int32Array(Math.max(capacity, 16));
 	}
-	push(start: number, end: number, _hash?: number, _ascii?: boolean): void {
+	push(start: number, end: number): void {
 		if (this.count === this.starts.length) {
 			const grow = (a: Int32Array) => {
 				const b = new Int32Array(a.length * 2);

@@ -6,7 +6,6 @@
 
 import type { ConventionId } from './conventions';
 import { normalizeToken, type NormalizeOptions } from './normalize';
-import { asciiFold, finishHash, hashPrime, hashSeed } from './asciiHash';
 
 export type VocabularyKind = 'word' | 'subword';
 
@@ -108,19 +107,6 @@ export class Vocabulary {
 		const p = table.find(text, start, end, options?.lowercase ?? true);
 		if (p !== notAscii) {
 			return p;
-		}
-		return this.positions.get(normalizeToken(text.slice(start, end), options)) ?? -1;
-	}
-
-	/**
-	 * `findSpan` for a token the `words` scanner has already hashed (asciiHash.ts): `ascii` says
-	 * whether the token is all ASCII, and then `hash` is its folded FNV-1a state.
-	 * @internal
-	 */
-	findScanned(text: string, start: number, end: number, hash: number, ascii: boolean, options: NormalizeOptions): number {
-		if (ascii) {
-			const table = (this.asciiTable ??= new AsciiTable(this.entries));
-			return table.findHashed(text, start, end, finishHash(hash), options.lowercase ?? true);
 		}
 		return this.positions.get(normalizeToken(text.slice(start, end), options)) ?? -1;
 	}
@@ -231,6 +217,24 @@ class AsciiTable {
 			}
 		}
 	}
+}
+
+// FNV-1a over char codes with A–Z folded to a–z; the table compares the characters after a hash
+// match, so the hash only has to spread well.
+const hashSeed = 0x811c9dc5 | 0;
+const hashPrime = 0x01000193;
+
+/** ASCII code → the code with A–Z folded to a–z. */
+const asciiFold = new Uint8Array(0x80);
+for (let c = 0; c < 0x80; c++) {
+	asciiFold[c] = c >= 0x41 && c <= 0x5a ? c | 0x20 : c;
+}
+
+/** Spreads the FNV-1a state so the low bits used as the slot are well mixed. */
+function finishHash(h: number): number {
+	h ^= h >>> 16;
+	h = Math.imul(h, 0x45d9f3b);
+	return h ^ (h >>> 16);
 }
 
 function isAscii(s: string): boolean {
