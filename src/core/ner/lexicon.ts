@@ -103,3 +103,11 @@ export const countryAbbreviations = words('u.s. u.s u.s.a. usa u.k. uk u.a.e. ua
 /** Words around a place name that make it a sports team ("Essex beat Kent", "Leeds v Derby"). */
 export const teamVerbsAfter = words('beat beats defeated drew draw v v. vs vs. versus');
 export const teamWordsBefore = words('v v. vs vs. versus beat beats defeated');
+
+/** Religions, peoples and languages named by words without a nationality suffix (MISC). */
+export const miscWords = words(`
+	muslim muslims moslem moslems islamic islamist christian christians catholic catholics protestant
+	protestants jewish jew jews hindu hindus buddhist buddhists sikh sikhs arab arabs arabic hebrew
+	latin greek greeks swiss dutch thai turk turks kurd kurds serb serbs croat croats czech czechs
+	scot scots welsh basque basques tamil tamils shi'ite shiite sunni zionist
+`);

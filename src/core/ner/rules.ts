@@ -10,6 +10,7 @@
 import type { EntitySpan, EntityType } from './types';
 import {
 	capitalisedNonNames,
+	miscWords,
 	countryAbbreviations,
 	extraPlaces,
 	teamVerbsAfter,
@@ -92,6 +93,8 @@ interface Info {
 	parenthesised: boolean;
 	/** The sentence is a row of a results table ("Leeds 2 Derby 1", "Stoke 4 3 1 0"). */
 	scoreLine: boolean;
+	/** Joined by a hyphen to another capitalised word ("Arab-Israeli"). */
+	compound: boolean;
 	connector: boolean;
 	breaksAfter: boolean;
 }
@@ -154,7 +157,7 @@ function describe(terms: readonly Term[], names: NameLists): Info[] {
 		const lexiconTag = names.lexiconTag?.(lower);
 		const place = (hasAny(tags, placeTags) && !tags.has('Organization')) || extraPlaces.has(lower) || country || (lexiconTag !== undefined && placeLexiconTags.has(lexiconTag));
 		const organization = hasAny(tags, organizationTags) && !country;
-		const demonym = tags.has('Demonym') || tags.has('Language') || lexiconTag === 'Demonym' || (demonymShape.test(text) && !names.firstNames.has(lower));
+		const demonym = tags.has('Demonym') || tags.has('Language') || lexiconTag === 'Demonym' || miscWords.has(lower) || (demonymShape.test(text) && !names.firstNames.has(lower));
 		const listed = names.firstNames.has(lower) || names.lastNames.has(lower);
 		const functional = hasAny(tags, functionTags) && !tags.has('ProperNoun') && !person && !place && !organization;
 		const connector = !capital && nameConnectors.has(lower);
@@ -167,7 +170,8 @@ function describe(terms: readonly Term[], names: NameLists): Info[] {
 			nameLike = nextCapital || (i + 1 < terms.length && /^\p{Lu}\.?$/u.test(terms[i + 1].text));
 		} else if (letters && !hasDigit.test(text) && !capitalisedNonNames.has(lower) && !connector) {
 			if (headline || (allCaps && known && !country)) {
-				nameLike = !functional && (person || place || organization || demonym || tags.has('ProperNoun') || listed || tags.has('Acronym'));
+				// Single letters in a headline are table headings ("W L PCT"), not initials.
+				nameLike = !functional && text.replace(/\./gu, '').length > 1 && (person || place || organization || demonym || tags.has('ProperNoun') || listed || tags.has('Acronym'));
 			} else if (capital) {
 				// A capital at the start of a sentence is spelling, not evidence: there the word
 				// must be known as a name, be unknown to the tagger (which calls it ProperNoun), or
@@ -181,16 +185,22 @@ function describe(terms: readonly Term[], names: NameLists): Info[] {
 					: true;
 			}
 		}
-		// Hyphenated compounds whose tail is lowercase ("Dallas-based") are adjectives, not names.
+		// Hyphenated compounds whose tail is lowercase ("Dallas-based", "Hong Kong-based") are
+		// adjectives, not names: the whole name before the hyphen goes.
 		if (nameLike && /^[-‐‑]$/u.test(term.post) && i + 1 < terms.length && !upperStart.test(terms[i + 1].text)) {
 			nameLike = false;
+			for (let k = infos.length - 1; k >= 0 && infos[k].nameLike && !infos[k].breaksAfter; k--) infos[k].nameLike = false;
 		}
+		// A compound with a nationality ("Arab-Israeli", "Anglo-French") describes, it does not name.
+		const joinedBefore = i > 0 && /^[-‐‑]$/u.test(terms[i - 1].post);
+		const joinedAfter = /^[-‐‑]$/u.test(term.post) && i + 1 < terms.length;
+		const compound = joinedBefore || joinedAfter;
 		const abbreviation = initial || personTitles.has(lower) || organizationHeads.has(lower) || locationHeads.has(lower) || locationOpeners.has(lower) || (acronym && text.includes('.'));
 		const post = abbreviation ? term.post.replace(/^\./u, '') : term.post;
 		const breaksAfter = breakingPost.test(post) || (i + 1 < terms.length && breakingPre.test(terms[i + 1].pre));
 		const isCountry = country || tags.has('Country') || extraPlaces.has(lower);
 		const parenthesised = /\(\s*$/u.test(term.pre) || (i > 0 && /\(\s*$/u.test(terms[i - 1].post));
-		infos.push({ term, lower, nameLike, acronym, initial, sentenceInitial, person, place, organization, demonym, country: isCountry, parenthesised, scoreLine, connector, breaksAfter });
+		infos.push({ term, lower, nameLike, acronym, initial, sentenceInitial, person, place, organization, demonym, country: isCountry, parenthesised, scoreLine, compound, connector, breaksAfter });
 		// Quotes, dashes and colons open a new clause whose first word is capitalised anyway.
 		sentenceInitial = !letters || /[:"“«]|\s[-–—]\s/u.test(term.post) || (i + 1 < terms.length && /["“«(]/u.test(terms[i + 1].pre));
 		if (!letters && /^[,;]$/u.test(text)) sentenceInitial = false;
@@ -298,6 +308,7 @@ function classify(part: Info[], titled: boolean, before: Info | undefined, after
 	if (words.length > 1 && miscHeads.has(last.lower)) return ['MISC', 'misc-head'];
 	if (titled) return ['PER', 'title'];
 	if (words.every((info) => info.demonym)) return ['MISC', 'demonym'];
+	if (words.some((info) => info.compound) && words.some((info) => info.demonym)) return ['MISC', 'compound'];
 	if (words.some((info) => info.organization)) return ['ORG', 'tagger-org'];
 	// A place (or a name with no evidence of a person) that scores or plays is a team: "Essex beat
 	// Kent", "Leeds 2 Derby 1", "v Durham". Countries stay places: annotation guides (CoNLL's
@@ -395,13 +406,16 @@ const mentionKey = (text: string) => text.toLowerCase().replace(/['’]s?$/u, ''
  * of the same name have elsewhere in the text ("Rotor" after "Rotor Volgograd beat…", "Magna"
  * after "Magna International Inc"), and a lone word that is part of a well-evidenced person's
  * name is that person ("Duran" after "Roberto Duran"). A lone dictionary word that is also a
- * listed name ("Battle", "Rose") is kept only when the text names that person elsewhere. Spans
+ * listed name ("Battle", "Rose") is kept only when the text names that person elsewhere, and a
+ * place name that was earlier given as a person's surname is that person. Spans
  * keep their offsets; only types (and the rule, suffixed `+text`) change.
  */
 export function harmoniseSpans(spans: readonly EntitySpan[]): EntitySpan[] {
 	const out: EntitySpan[] = [];
 	const votes = new Map<string, Map<EntityType, number>>();
 	const personWords = new Set<string>();
+	// Where each well-evidenced person's surname was first given with the full name.
+	const surnameFrom = new Map<string, number>();
 	const organizationFirstWords = new Set<string>();
 	for (const span of spans) {
 		if (!span.rule || !strongRules.has(span.rule)) continue;
@@ -410,7 +424,11 @@ export function harmoniseSpans(spans: readonly EntitySpan[]): EntitySpan[] {
 		tally.set(span.type, (tally.get(span.type) ?? 0) + 1);
 		votes.set(key, tally);
 		const parts = key.split(' ');
-		if (parts.length > 1 && span.type === 'PER') for (const part of parts) personWords.add(part);
+		if (parts.length > 1 && span.type === 'PER') {
+			for (const part of parts) personWords.add(part);
+			const surname = parts[parts.length - 1];
+			surnameFrom.set(surname, Math.min(surnameFrom.get(surname) ?? Infinity, span.start));
+		}
 		if (parts.length > 1 && span.type === 'ORG') organizationFirstWords.add(parts[0]);
 	}
 	for (const span of spans) {
@@ -425,6 +443,10 @@ export function harmoniseSpans(spans: readonly EntitySpan[]): EntitySpan[] {
 			const key = mentionKey(span.text);
 			const tally = votes.get(key);
 			return (tally && (tally.get('PER') ?? 0) > 0) || personWords.has(key) ? { ...span, rule: 'name-list+text' } : undefined;
+		}
+		// After "MaliVai Washington", a bare "Washington" is that player, not the city.
+		if (span.rule === 'tagger-place' && (surnameFrom.get(mentionKey(span.text)) ?? Infinity) < span.start) {
+			return { ...span, type: 'PER', rule: 'tagger-place+text' };
 		}
 		if (!span.rule || !guessRules.has(span.rule)) return span;
 		const key = mentionKey(span.text);
