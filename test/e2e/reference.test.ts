@@ -26,8 +26,11 @@ for (const theme of themes) {
 		let wb: Workbench;
 
 		before(async () => {
-			// Word wrap keeps the whole decorated sentence in view for the screenshots.
-			wb = await launchWorkbench({ theme: theme.label, settings: { 'editor.wordWrap': 'on' } });
+			wb = await launchWorkbench({ theme: theme.label });
+			// Hide the side bar (Ctrl+B) so the whole decorated sentence is in view for the screenshots.
+			await wb.page.locator('.part.editor').click({ position: { x: 200, y: 200 } });
+			await wb.page.keyboard.press('Control+B');
+			await wb.page.locator('.part.sidebar').waitFor({ state: 'hidden', timeout: 10_000 });
 		});
 		after(async () => {
 			await wb?.close();
@@ -98,6 +101,18 @@ for (const theme of themes) {
 				);
 			}
 			await wb.screenshot(`matrix-${theme.slug}`);
+		});
+
+		it('moving the editor cursor onto a token highlights its row; the hover works beside the panel', async () => {
+			// Clicking into the text moves the cursor (and activates the editor's group again).
+			await wb.selectText('Holmes');
+			const frame = wb.webview();
+			await frame.locator('table.body tbody tr.selected').first().waitFor({ state: 'attached', timeout: 10_000 });
+			const selected = await frame.locator('table.body tbody tr.selected th').allTextContents();
+			assert.deepEqual(selected, ['x⟨2⟩']);
+			const text = await wb.hoverWord('Holmes', 'x⟨2⟩');
+			assert.match(text, /x⟨2⟩ = "Holmes"/);
+			await wb.screenshot(`reference-${theme.slug}-editor-hover-matrix`);
 		});
 	});
 }

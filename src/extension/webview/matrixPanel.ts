@@ -207,8 +207,11 @@ export class MatrixPanel extends Disposable {
 		if (!this.store.get(event.textEditor.document)) {
 			return;
 		}
-		const offset = positionToOffset(event.textEditor.document, event.selections[0].active);
-		const location = locateToken(entry, offset);
+		const selection = event.selections[0];
+		const document = event.textEditor.document;
+		// A selection points at its first character; a bare cursor right after a word still means that word.
+		const offset = positionToOffset(document, selection.isEmpty ? selection.active : selection.start);
+		const location = locateToken(entry, offset) ?? (selection.isEmpty && offset > 0 ? locateToken(entry, offset - 1) : undefined);
 		this.post({ type: 'matrix/highlight', analysisId: entry.id, example: location?.example ?? 0, row: location?.row ?? -1 });
 	}
 }
