@@ -119,6 +119,16 @@ function tailStart(buffer: string, starts: Int32Array, ends: Int32Array, count: 
 	return Math.max(0, buffer.length - 2);
 }
 
+/**
+ * A copy of `s` that does not keep the chunk it was cut from alive. V8 represents a slice of 13 or
+ * more characters as a view into its parent string, so a Map key taken straight from a chunk would
+ * pin the whole chunk in memory for as long as the count lives; flattening a fresh concatenation
+ * gives a string of its own.
+ */
+function detach(s: string): string {
+	return s.length < 13 ? s : (' ' + s).slice(1);
+}
+
 /** Counts normalised tokens over a stream of chunks, exactly as if the chunks were one string. */
 export async function countTokens(chunks: AsyncIterable<string> | Iterable<string>, options: BuildVocabularyOptions = {}): Promise<{ counts: Map<string, number>; progress: BuildProgress }> {
 	const counts = new Map<string, number>();
@@ -128,7 +138,12 @@ export async function countTokens(chunks: AsyncIterable<string> | Iterable<strin
 	const add = (text: string, starts: Int32Array, ends: Int32Array, from: number, to: number): void => {
 		for (let t = from; t < to; t++) {
 			const key = normalizeToken(text.slice(starts[t], ends[t]), options);
-			counts.set(key, (counts.get(key) ?? 0) + 1);
+			const count = counts.get(key);
+			if (count === undefined) {
+				counts.set(detach(key), 1);
+			} else {
+				counts.set(key, count + 1);
+			}
 		}
 		progress.tokens += to - from;
 	};
