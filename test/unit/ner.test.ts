@@ -112,6 +112,16 @@ describe('NER tagger (compromise + rules)', function () {
 		assert.deepEqual(summary(tagger.tag('German Chancellor Helmut Kohl met Mark King.')), ['MISC:German', 'PER:Helmut Kohl', 'PER:Mark King']);
 	});
 
+	it('reads a place name given earlier as a surname as that person, except after "in"', () => {
+		const spans = tagger.tag('Tennis star Kaleo Washington won easily. Afterwards Washington thanked the crowd in Washington.');
+		assert.deepEqual(summary(spans), ['PER:Kaleo Washington', 'PER:Washington', 'LOC:Washington']);
+	});
+
+	it('labels nationality compounds MISC and drops names inside "-based" adjectives', () => {
+		assert.deepEqual(summary(tagger.tag('New Arab-Israeli talks resumed in Cairo.')), ['MISC:Arab-Israeli', 'LOC:Cairo']);
+		assert.deepEqual(summary(tagger.tag('The Hong Kong-based firm grew.')), []);
+	});
+
 	it('returns nothing for text without letters', () => {
 		assert.deepEqual(tagger.tag(''), []);
 		assert.deepEqual(tagger.tag('12 34 -- 56'), []);

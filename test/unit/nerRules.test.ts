@@ -47,7 +47,7 @@ describe('NER rule layer', () => {
 	it('follows the tagger for places, and a place that plays a fixture is a team', () => {
 		const tagged = { Leeds: ['Place', 'City'], Derby: ['Place', 'City'] };
 		assert.deepEqual(run('On Saturday Leeds beat Derby.', tagged), ['ORG:Leeds:team', 'ORG:Derby:team']);
-		assert.deepEqual(run('The report was written in Leeds.', tagged), ['LOC:Leeds:tagger-place']);
+		assert.deepEqual(run('The report was written in Leeds.', tagged), ['LOC:Leeds:tagger-place-in']);
 	});
 
 	it('does not take a capitalised sentence opener that is a dictionary word as a name', () => {

@@ -318,7 +318,11 @@ function classify(part: Info[], titled: boolean, before: Info | undefined, after
 	const team = plays && !first.parenthesised && !words.some((info) => info.country || info.person);
 	// In a results table a name with no sign of a person, followed by a number, is a side.
 	if (scores && first.scoreLine && !first.parenthesised && !words.some((info) => info.country || info.person || info.demonym || names.firstNames.has(info.lower))) return ['ORG', 'team'];
-	if (words.every((info) => info.place)) return team ? ['ORG', 'team'] : ['LOC', 'tagger-place'];
+	if (words.every((info) => info.place)) {
+		if (team) return ['ORG', 'team'];
+		// "in Washington" stays a place whoever else is called Washington (see harmoniseSpans).
+		return before !== undefined && placePrepositions.has(before.lower) ? ['LOC', 'tagger-place-in'] : ['LOC', 'tagger-place'];
+	}
 	// A news dateline: a place in capitals opening the text, before the date or the agency
 	// ("TOFTIR 1996-08-31", "WASHINGTON (AP) -").
 	const capitals = words.every((info) => !hasLower.test(info.term.text));
@@ -396,7 +400,7 @@ export function entitiesFromTerms(sentences: readonly (readonly Term[])[], text:
 
 // Rules whose evidence is inside or right beside the mention cast votes; the guesses in
 // `guessRules` (no evidence but the capital, a name list or an acronym's shape) take the vote.
-const strongRules = new Set(['title', 'org-head', 'loc-head', 'misc-head', 'team', 'tagger-person', 'tagger-org', 'tagger-place', 'demonym', 'name-list-pair', 'dateline']);
+const strongRules = new Set(['title', 'org-head', 'loc-head', 'misc-head', 'team', 'tagger-person', 'tagger-org', 'tagger-place', 'tagger-place-in', 'demonym', 'name-list-pair', 'dateline']);
 const guessRules = new Set(['unknown-capitalised', 'name-list', 'acronym']);
 
 const mentionKey = (text: string) => text.toLowerCase().replace(/['’]s?$/u, '').replace(/\s+/gu, ' ');
