@@ -21,7 +21,7 @@ const vscodeServer = require(path.join(repoRoot, 'scripts', 'vscodeServer.cjs'))
 /** How long the workbench may take to show up on a loaded two-core machine. */
 const workbenchTimeoutMs = 90_000;
 /** The default limit of a single UI step (palette, quick open, hover, decorations). */
-const stepTimeoutMs = 20_000;
+const stepTimeoutMs = 30_000;
 
 export interface LaunchOptions {
 	/**
@@ -348,7 +348,7 @@ function createWorkbench(page: Page, workspace: string, extensionsDir: string, c
 				await quickInputBox.waitFor({ state: 'visible', timeout: 5000 });
 				await quickInputBox.fill(`>${title}`);
 				// The list filters as it is typed; give it a moment before deciding.
-				const index = await waitFor('the filtered list', () => exactRowIndex(title), 3000).catch(() => undefined);
+				const index = await waitFor('the filtered list', () => exactRowIndex(title), 10_000).catch(() => undefined);
 				if (index === undefined) {
 					return undefined;
 				}
@@ -360,16 +360,24 @@ function createWorkbench(page: Page, workspace: string, extensionsDir: string, c
 
 		async openFile(relativePath, timeoutMs = stepTimeoutMs) {
 			const name = path.basename(relativePath);
-			await waitFor(`quick open to list ${relativePath}`, async () => {
+			const row = quickInput.locator('.quick-input-list .monaco-list-row', { hasText: name }).first();
+			const open = async () => {
 				await closeQuickInput();
 				await page.keyboard.press('Control+P');
 				await quickInputBox.waitFor({ state: 'visible', timeout: 5000 });
 				await quickInputBox.fill(relativePath);
-				const row = quickInput.locator('.quick-input-list .monaco-list-row', { hasText: name }).first();
-				await row.waitFor({ state: 'visible', timeout: 3000 });
-				await page.keyboard.press('Enter');
-				return true;
-			}, timeoutMs, 250);
+			};
+			await open();
+			// The first file search of a workspace can take seconds on a loaded machine: wait for
+			// it rather than restarting it, and reopen only if the widget went away.
+			await waitFor(`quick open to list ${relativePath}`, async () => {
+				if (!(await quickInput.isVisible())) {
+					await open();
+					return undefined;
+				}
+				return (await row.isVisible()) ? true : undefined;
+			}, timeoutMs, 200);
+			await row.click();
 			await waitForActiveTab(page, name, timeoutMs);
 		},
 
