@@ -122,10 +122,12 @@ const result = await core.buildVocabulary(corpus(), {
 	},
 });
 const seconds = (performance.now() - t0) / 1000;
-peakRss = Math.max(peakRss, process.memoryUsage().rss);
+const countingPeak = peakRss;
+const finalRss = process.memoryUsage().rss;
+peakRss = Math.max(peakRss, finalRss);
 const s = result.summary;
 console.log(`  ${s.tokens.toLocaleString('en-US')} tokens, ${s.distinct.toLocaleString('en-US')} distinct, ${seconds.toFixed(1)} s (${(s.characters / 1024 / 1024 / seconds).toFixed(1)} MB/s)`);
-console.log(`  peak rss ${mb(peakRss)} (baseline ${mb(before.rss)})`);
+console.log(`  peak rss ${mb(peakRss)}: ${mb(countingPeak)} while counting, ${mb(finalRss)} after ranking (baseline ${mb(before.rss)})`);
 
 // The counting Map alone, measured in isolation after a collection.
 globalThis.gc();

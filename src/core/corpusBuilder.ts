@@ -205,20 +205,37 @@ export async function buildVocabulary(chunks: AsyncIterable<string> | Iterable<s
 	const unkToken = specials.includes(convention.unkToken) ? convention.unkToken : (specials.find((s) => /^[<[]?(unk|oov)[>\]]?$/i.test(s)) ?? convention.unkToken);
 	const reserved = new Set([...specials, unkToken]);
 
-	// A stable sort keeps the Map's insertion order (first occurrence) among equal counts.
-	const ranked: WordCount[] = [];
+	// Ranked as parallel arrays and an index permutation rather than one object per word: with
+	// millions of distinct words the objects would cost more than the counts themselves. The index
+	// tiebreak keeps the Map's insertion order (first occurrence) among equal counts.
+	const rankedWords: string[] = [];
+	const rankedCounts: number[] = [];
 	for (const [word, count] of counts) {
 		if (!reserved.has(word)) {
-			ranked.push({ word, count });
+			rankedWords.push(word);
+			rankedCounts.push(count);
 		}
 	}
+	const distinctWords = rankedWords.length;
+	const rank = new Int32Array(distinctWords);
+	for (let i = 0; i < distinctWords; i++) {
+		rank[i] = i;
+	}
 	const ties = options.ties ?? (conventionId === 'torchtext' ? 'alphabetical' : 'first-occurrence');
-	ranked.sort(ties === 'alphabetical' ? (a, b) => b.count - a.count || compareCodePoints(a.word, b.word) : (a, b) => b.count - a.count);
+	rank.sort(
+		ties === 'alphabetical'
+			? (a, b) => rankedCounts[b] - rankedCounts[a] || compareCodePoints(rankedWords[a], rankedWords[b])
+			: (a, b) => rankedCounts[b] - rankedCounts[a] || a - b,
+	);
+	const wordCount = (r: number): WordCount => ({ word: rankedWords[rank[r]], count: rankedCounts[rank[r]] });
 	let keepCount = 0;
-	while (keepCount < ranked.length && keepCount < topN && ranked[keepCount].count >= minFrequency) {
+	while (keepCount < distinctWords && keepCount < topN && rankedCounts[rank[keepCount]] >= minFrequency) {
 		keepCount++;
 	}
-	const kept = ranked.slice(0, keepCount);
+	const kept: WordCount[] = new Array(keepCount);
+	for (let r = 0; r < keepCount; r++) {
+		kept[r] = wordCount(r);
+	}
 	const words = kept.map((w) => w.word);
 	const order = options.order ?? convention.order;
 	if (order === 'alphabetical') {
@@ -259,12 +276,12 @@ export async function buildVocabulary(chunks: AsyncIterable<string> | Iterable<s
 			...progress,
 			keptWords: keepCount,
 			keptTokens,
-			cutWords: ranked.length - keepCount,
+			cutWords: distinctWords - keepCount,
 			cutTokens,
 			coverage: progress.tokens === 0 ? 1 : keptTokens / progress.tokens,
 			cutoffCount: keepCount > 0 ? kept[keepCount - 1].count : 0,
 		},
-		cut: ranked.slice(keepCount, keepCount + preview),
+		cut: Array.from({ length: Math.min(preview, distinctWords - keepCount) }, (_, k) => wordCount(keepCount + k)),
 		kept,
 	};
 }
