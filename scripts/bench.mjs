@@ -25,6 +25,8 @@ if (typeof globalThis.gc !== 'function') {
 }
 
 const quick = process.argv.includes('--quick');
+// --memory-only: the memory measurement alone, in a process that has run nothing else.
+const memoryOnly = process.argv.includes('--memory-only');
 const jsonAt = process.argv.indexOf('--json');
 const jsonFile = jsonAt > 0 ? process.argv[jsonAt + 1] : undefined;
 const warmups = quick ? 1 : 3;
@@ -54,24 +56,8 @@ const inVocabulary = new Set(core.defaultWords());
 const sourceWords = require('@zxcvbn-ts/language-en').dictionary['commonWords-en'];
 const rareWords = sourceWords.filter((w) => /^\p{Ll}+$/u.test(w) && !inVocabulary.has(w)).slice(0, 20000);
 
-const generated = generateCorpus({ wordsByFrequency: core.defaultWords(), rareWords, minChars: (quick ? 2 : 10.5) * 1024 * 1024 });
-const prose = localProse(root);
-const realProse = prose.map((s) => s.text).join('\n\n');
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
-
-/** Runs `fn(text)` (returning a token count) warm-up + measured times; median milliseconds. */
-function measure(fn, text) {
-	let tokens = 0;
-	for (let i = 0; i < warmups; i++) tokens = fn(text);
-	const times = [];
-	for (let i = 0; i < runs; i++) {
-		const t0 = performance.now();
-		tokens = fn(text);
-		times.push(performance.now() - t0);
-	}
-	return { ms: median(times), tokens };
-}
 
 const wordTokenizer = new natural.WordTokenizer();
 const wink = winkNLP(winkModel, []); // an empty pipe: tokenization only (wink-nlp ≥ 1.6)
@@ -153,25 +139,49 @@ function lookupOnly(text) {
 	const { starts, ends, count } = spans;
 	const keys = new Array(count);
 	for (let t = 0; t < count; t++) keys[t] = text.slice(starts[t], ends[t]).toLowerCase();
-	const ourLookup = measure(() => {
-		let found = 0;
-		for (let t = 0; t < count; t++) if (vocabulary.findSpan(text, starts[t], ends[t]) >= 0) found++;
-		return count + found * 0;
-	}, text);
-	const mapLookup = measure(() => {
-		let found = 0;
-		for (let t = 0; t < count; t++) if (positions.get(keys[t]) !== undefined) found++;
-		return count + found * 0;
-	}, text);
-	const scanOnly = measure((t) => core.tokenSpans(t).count, text);
-	console.log('\nParts, on the generated corpus:');
-	console.log('| step | median ms | tokens/s |');
-	console.log('|---|---:|---:|');
-	const row = (name, r) => console.log(`| ${name} | ${r.ms.toFixed(1)} | ${(r.tokens / (r.ms / 1000) / 1e6).toFixed(2)} M |`);
-	row('tokenSpans (scanner, offsets only)', scanOnly);
-	row('Vocabulary.findSpan over the spans (lookup only, no strings)', ourLookup);
-	row('Map.get over pre-lowercased strings (strings built beforehand, not timed)', mapLookup);
-	return { scanOnly, ourLookup, mapLookup };
+	const parts = [
+		{ name: 'analyze() (for reference)', run: (t) => core.analyze(t).length },
+		{ name: 'tokenSpans (scanner, offsets only)', run: (t) => core.tokenSpans(t).count },
+		{
+			name: 'Vocabulary.findSpan over the spans (lookup only, no strings)',
+			run: (t) => {
+				let found = 0;
+				for (let k = 0; k < count; k++) if (vocabulary.findSpan(t, starts[k], ends[k]) >= 0) found++;
+				return count + found * 0;
+			},
+		},
+		{
+			name: 'Map.get over pre-lowercased strings (strings built beforehand, not timed)',
+			run: () => {
+				let found = 0;
+				for (let k = 0; k < count; k++) if (positions.get(keys[k]) !== undefined) found++;
+				return count + found * 0;
+			},
+		},
+	];
+	const samples = parts.map(() => ({ wall: [], cpu: [], tokens: 0 }));
+	for (let round = 0; round < warmups + runs; round++) {
+		parts.forEach((part, k) => {
+			const cpu0 = process.cpuUsage();
+			const t0 = performance.now();
+			samples[k].tokens = part.run(text);
+			const wall = performance.now() - t0;
+			const cpu = process.cpuUsage(cpu0);
+			if (round >= warmups) {
+				samples[k].wall.push(wall);
+				samples[k].cpu.push((cpu.user + cpu.system) / 1000);
+			}
+		});
+	}
+	console.log('\nParts, on the generated corpus (round-robin like the table above):');
+	console.log('| step | median ms | median CPU ms | tokens/s (wall) |');
+	console.log('|---|---:|---:|---:|');
+	return parts.map((part, k) => {
+		const ms = median(samples[k].wall);
+		const cpuMs = median(samples[k].cpu);
+		console.log(`| ${part.name} | ${ms.toFixed(1)} | ${cpuMs.toFixed(1)} | ${(samples[k].tokens / (ms / 1000) / 1e6).toFixed(2)} M |`);
+		return { name: part.name, ms, cpuMs, tokens: samples[k].tokens };
+	});
 }
 
 function memory(text) {
@@ -206,7 +216,16 @@ function memory(text) {
 	return result;
 }
 
+if (memoryOnly) {
+	const result = memory(generateCorpus({ wordsByFrequency: core.defaultWords(), rareWords, minChars: 6 * 1024 * 1024 }));
+	if (jsonFile) writeFileSync(jsonFile, JSON.stringify(result));
+	process.exit(0);
+}
+
 console.log(`Node ${process.version}, ${os.cpus().length} CPU(s) (${os.cpus()[0]?.model ?? 'unknown'}), ${os.platform()} ${os.arch()}; ${warmups} warm-up + ${runs} measured runs each, median.`);
+const generated = generateCorpus({ wordsByFrequency: core.defaultWords(), rareWords, minChars: (quick ? 2 : 10.5) * 1024 * 1024 });
+const prose = localProse(root);
+const realProse = prose.map((s) => s.text).join('\n\n');
 const report = { node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, runs, warmups, texts: [] };
 report.texts.push(benchText('Generated corpus (seeded Zipf sample of the default vocabulary ranks + 4 % rarer real words)', generated));
 if (realProse.length > 0) {
@@ -215,6 +234,10 @@ if (realProse.length > 0) {
 }
 report.parts = lookupOnly(generated);
 report.memory = memory(generated);
+// The same measurement in a fresh process, where RSS growth is not hidden by memory the
+// contenders above already made the process reserve.
+const fresh = spawnSync(process.execPath, ['--expose-gc', fileURLToPath(import.meta.url), '--memory-only'], { encoding: 'utf8' });
+process.stdout.write(fresh.stdout.replace(/^Memory/m, 'Memory (fresh process)'));
 const gen = report.texts[0].results;
 const by = (id) => gen.find((r) => r.id === id);
 const vsWink = by('wink').ms / by('ours').ms;
