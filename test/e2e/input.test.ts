@@ -7,6 +7,8 @@ import * as path from 'node:path';
 import { launchWorkbench, type Workbench } from './harness';
 import { matrixRows } from './matrixPixels';
 
+/** 6,000 lines of three words: 18,000 tokens, far above what is decorated at once. */
+const largeText = Array.from({ length: 6000 }, (_, k) => `line ${k + 1} words`).join('\n');
 const hostile = '<img src=x onerror=alert(1)> </script><script>alert(2)</script> <b>bold</b>';
 
 describe('bad and hostile input in the real workbench', function () {
@@ -19,6 +21,7 @@ describe('bad and hostile input in the real workbench', function () {
 	before(async () => {
 		workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'sl-e2e-hostile-'));
 		fs.writeFileSync(path.join(workspace, 'hostile.txt'), `${hostile}\n`);
+		fs.writeFileSync(path.join(workspace, 'large.txt'), largeText);
 		// Whitespace tokens keep the angle brackets, so the markup reaches the webview intact.
 		wb = await launchWorkbench({
 			workspace,
@@ -81,5 +84,19 @@ describe('bad and hostile input in the real workbench', function () {
 		assert.ok(text.includes('"<b>bold</b>"'), text);
 		const bolds = await wb.page.locator('.monaco-hover b').count();
 		assert.equal(bolds, 0);
+	});
+
+	it('a large analysis is decorated where the editor shows it, and follows scrolling', async () => {
+		await wb.openFile('large.txt');
+		await wb.selectAll();
+		await wb.runCommand('Sequence Lens: Tokenize Selection');
+		await wb.page.locator('.part.statusbar .statusbar-item', { hasText: 'T_x 18000' }).first().waitFor({ state: 'visible' });
+		// Ctrl+End moves the cursor (collapsing the selection) and scrolls to the last line.
+		await wb.page.keyboard.press('Control+End');
+		const texts = await wb.waitForAfterDecorations((t) => t.some((text) => text.includes('10000')) && t.length > 0);
+		const editorText = await wb.editorText();
+		assert.match(editorText, /line 6000 words/);
+		assert.ok(texts.length > 0 && texts.length < 1000, `${texts.length} decorations rendered`);
+		await wb.screenshot('large-analysis-end');
 	});
 });

@@ -17,3 +17,11 @@ export function rangeToOffsets(document: vscode.TextDocument, range: vscode.Rang
 export function positionToOffset(document: vscode.TextDocument, position: vscode.Position): number {
 	return document.offsetAt(position);
 }
+
+/** Document offsets of the start of line `fromLine` and the end of line `toLine` (clamped to the document). */
+export function lineSpanToOffsets(document: vscode.TextDocument, fromLine: number, toLine: number): { start: number; end: number } {
+	const last = document.lineCount - 1;
+	const from = Math.max(0, Math.min(fromLine, last));
+	const to = Math.max(from, Math.min(toLine, last));
+	return { start: document.offsetAt(new vscode.Position(from, 0)), end: document.offsetAt(document.lineAt(to).range.end) };
+}
