@@ -14,6 +14,8 @@ export const commandIds = {
 	showMatrix: 'sequenceLens.showMatrix',
 	clear: 'sequenceLens.clear',
 	openReferenceExample: 'sequenceLens.openReferenceExample',
+	tokenizeDocument: 'sequenceLens.tokenizeDocument',
+	copyAnalysis: 'sequenceLens.copyAnalysis',
 	/** Not in the palette: returns the stored analysis of a document for scripts and tests. */
 	getAnalysis: 'sequenceLens.getAnalysis',
 } as const;
@@ -42,6 +44,19 @@ async function tokenizeSelection(services: CommandServices): Promise<DocumentAna
 		void vscode.window.showInformationMessage(selectHint());
 		return undefined;
 	}
+	return analyzeSpans(services, document, spans);
+}
+
+async function tokenizeDocument(services: CommandServices): Promise<DocumentAnalysisResult | undefined> {
+	const editor = vscode.window.activeTextEditor;
+	if (!editor) {
+		void vscode.window.showInformationMessage(vscode.l10n.t('Sequence Lens: open a text editor first, then run Tokenize Document.'));
+		return undefined;
+	}
+	return analyzeSpans(services, editor.document, [{ start: 0, end: editor.document.getText().length }]);
+}
+
+function analyzeSpans(services: CommandServices, document: vscode.TextDocument, spans: TextSpan[]): DocumentAnalysisResult | undefined {
 	let entry: DocumentAnalysis;
 	try {
 		entry = services.analyzer.analyzeSpans(document, spans);
@@ -106,6 +121,48 @@ async function openReferenceExample(services: CommandServices): Promise<Document
 	return tokenizeSelection(services);
 }
 
+type CopyFormat = 'json' | 'tsv';
+
+/** Tab-separated rows, one per token, with the example number i first. */
+export function analysisToTsv(result: DocumentAnalysisResult): string {
+	const clean = (text: string) => text.replace(/[\t\r\n]/g, ' ');
+	const lines = ['i\tt\ttext\tstart\tend\tindex\tcolumn\tunknown'];
+	for (const x of result.examples) {
+		for (const token of x.tokens) {
+			lines.push([x.i, token.t, clean(token.text), token.start, token.end, token.index, token.column, token.unknown ? 1 : 0].join('\t'));
+		}
+	}
+	return `${lines.join('\n')}\n`;
+}
+
+async function copyAnalysis(services: CommandServices, format?: unknown): Promise<{ format: CopyFormat; characters: number } | undefined> {
+	const editor = vscode.window.activeTextEditor;
+	const entry = editor ? services.store.get(editor.document) : services.store.latest();
+	if (!entry) {
+		void vscode.window.showInformationMessage(selectHint());
+		return undefined;
+	}
+	let chosen: CopyFormat | undefined = format === 'json' || format === 'tsv' ? format : undefined;
+	if (!chosen) {
+		const pick = await vscode.window.showQuickPick(
+			[
+				{ label: 'JSON', description: vscode.l10n.t('the Command API result: examples, tokens, indices, offsets'), format: 'json' as const },
+				{ label: 'TSV', description: vscode.l10n.t('one row per token: i, t, text, start, end, index, column, unknown'), format: 'tsv' as const },
+			],
+			{ title: vscode.l10n.t('Copy Analysis as') },
+		);
+		chosen = pick?.format;
+	}
+	if (!chosen) {
+		return undefined;
+	}
+	const result = toResult(entry);
+	const text = chosen === 'json' ? JSON.stringify(result, null, 2) : analysisToTsv(result);
+	await vscode.env.clipboard.writeText(text);
+	void vscode.window.setStatusBarMessage(vscode.l10n.t('Sequence Lens: analysis copied as {0}', chosen.toUpperCase()), 3000);
+	return { format: chosen, characters: text.length };
+}
+
 function getAnalysis(services: CommandServices, uri?: unknown): DocumentAnalysisResult | undefined {
 	let target: vscode.Uri | undefined;
 	if (typeof uri === 'string') {
@@ -135,5 +192,7 @@ export function registerCommands(services: CommandServices): vscode.Disposable[]
 		vscode.commands.registerCommand(commandIds.clear, () => clear(services)),
 		vscode.commands.registerCommand(commandIds.openReferenceExample, () => openReferenceExample(services)),
 		vscode.commands.registerCommand(commandIds.getAnalysis, (uri?: unknown) => getAnalysis(services, uri)),
+		vscode.commands.registerCommand(commandIds.tokenizeDocument, () => tokenizeDocument(services)),
+		vscode.commands.registerCommand(commandIds.copyAnalysis, (format?: unknown) => copyAnalysis(services, format)),
 	];
 }
