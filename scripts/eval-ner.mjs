@@ -43,12 +43,15 @@ rmSync(dir, { recursive: true, force: true });
 // ---- read CoNLL: one token per line (word … tag), blank lines between sentences ----
 const lines = readFileSync(file, 'utf8').split(/\r?\n/);
 const sentences = [];
+const documentStarts = [0];
 let current = [];
 for (const line of lines) {
 	const trimmed = line.trim();
 	if (trimmed === '' || trimmed.startsWith('-DOCSTART-')) {
 		if (current.length) sentences.push(current);
 		current = [];
+		// Each Reuters story is tagged as a text of its own, as a user's document would be.
+		if (trimmed.startsWith('-DOCSTART-')) documentStarts.push(sentences.length);
 		continue;
 	}
 	const fields = trimmed.split(/\s+/);
@@ -62,8 +65,16 @@ const starts = [];
 const ends = [];
 const gold = [];
 const sentenceOf = [];
+const documentOffsets = []; // [start, end) character range of each story in `text`
+const isDocumentStart = new Set(documentStarts);
 sentences.forEach((sentence, s) => {
-	if (s > 0) text += '\n';
+	if (isDocumentStart.has(s)) {
+		if (s > 0) {
+			documentOffsets[documentOffsets.length - 1][1] = text.length;
+			text += '\n\n';
+		}
+		documentOffsets.push([text.length, -1]);
+	} else if (s > 0) text += '\n';
 	sentence.forEach((token, k) => {
 		if (k > 0) text += ' ';
 		starts.push(text.length);
@@ -74,6 +85,7 @@ sentences.forEach((sentence, s) => {
 		sentenceOf.push(s);
 	});
 });
+documentOffsets[documentOffsets.length - 1][1] = text.length;
 const tokenCount = words.length;
 
 // ---- tag ----
@@ -93,13 +105,17 @@ const pieceCpu = [];
 let lastCpu = process.cpuUsage();
 const tagStart = performance.now();
 const tagCpu = process.cpuUsage();
-const spans = await tagger.tagChunks(text, {
-	maxChars,
-	onProgress() {
-		pieceCpu.push(cpuMs(lastCpu));
-		lastCpu = process.cpuUsage();
-	},
-});
+const spans = [];
+for (const [from, to] of documentOffsets) {
+	const story = await tagger.tagChunks(text.slice(from, to), {
+		maxChars,
+		onProgress() {
+			pieceCpu.push(cpuMs(lastCpu));
+			lastCpu = process.cpuUsage();
+		},
+	});
+	for (const span of story) spans.push({ ...span, start: span.start + from, end: span.end + from });
+}
 const tagMs = performance.now() - tagStart;
 const tagCpuMs = cpuMs(tagCpu);
 
@@ -162,7 +178,7 @@ const scored = ['PER', 'LOC', 'ORG'];
 const micro = f1(...['tp', 'fp', 'fn'].map((k) => scored.reduce((sum, type) => sum + perType[type][k], 0)));
 
 const pct = (x) => (100 * x).toFixed(2);
-console.log(`file: ${path.basename(file)}; ${sentences.length} sentences, ${tokenCount} tokens, ${goldChunks.length} gold entities`);
+console.log(`file: ${path.basename(file)}; ${documentOffsets.length} documents, ${sentences.length} sentences, ${tokenCount} tokens, ${goldChunks.length} gold entities`);
 console.log(`person-name token F1 (binary y): ${binary.f.toFixed(4)}  (P ${pct(binary.p)} R ${pct(binary.r)}; tp ${tp} fp ${fp} fn ${fn})`);
 console.log(`typed entity micro-F1 PER+LOC+ORG (exact spans): ${micro.f.toFixed(4)}  (P ${pct(micro.p)} R ${pct(micro.r)})`);
 for (const type of types) {

@@ -122,6 +122,17 @@ describe('NER tagger (compromise + rules)', function () {
 		assert.deepEqual(summary(tagger.tag('The Hong Kong-based firm grew.')), []);
 	});
 
+	it('takes a bare unknown opener as a name when it speaks, or when the text names it elsewhere', () => {
+		assert.deepEqual(summary(tagger.tag('Kovalenko said the talks would resume.')), ['PER:Kovalenko']);
+		assert.deepEqual(summary(tagger.tag('Brandvoll arrived late.')), []);
+		assert.deepEqual(summary(tagger.tag('Brandvoll arrived late. The judge questioned Brandvoll for an hour.')), ['PER:Brandvoll', 'PER:Brandvoll']);
+	});
+
+	it('splits a nationality off a person and a person off "of <company>"', () => {
+		assert.deepEqual(summary(tagger.tag('The title went to American Dennis Okoro on Sunday.')), ['MISC:American', 'PER:Dennis Okoro']);
+		assert.deepEqual(summary(tagger.tag('The bank is cheap, said John Casowitz of Harlan Brothers & Co.')), ['PER:John Casowitz', 'ORG:Harlan Brothers & Co']);
+	});
+
 	it('returns nothing for text without letters', () => {
 		assert.deepEqual(tagger.tag(''), []);
 		assert.deepEqual(tagger.tag('12 34 -- 56'), []);
@@ -157,6 +168,12 @@ describe('NER tagChunks', function () {
 		const spans = await tagger.tagChunks(text, { maxChars: 120 });
 		assert.deepEqual(spans, expected);
 		for (const span of spans) assert.equal(text.slice(span.start, span.end), span.text);
+	});
+
+	it('makes the whole text consistent, across pieces', async () => {
+		const story = 'Brandvoll arrived late.\nThe judge questioned Brandvoll for an hour.';
+		const spans = await tagger.tagChunks(story, { maxChars: 45 });
+		assert.deepEqual(summary(spans), ['PER:Brandvoll', 'PER:Brandvoll']);
 	});
 
 	it('reports progress after each piece, ending at the text length', async () => {

@@ -235,11 +235,13 @@ function candidateRuns(infos: readonly Info[]): Info[][] {
 }
 
 const generationalSuffixes = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
+const speechVerbs = new Set(['said', 'says', 'told', 'added', 'asked', 'replied', 'wrote', 'explained', 'insisted', 'argued', 'noted', 'warned', 'announced', 'declared', 'admitted']);
+const relativePronouns = new Set(['who', 'whom', 'whose']);
 const isTitle = (info: Info) => personTitles.has(info.lower);
 const isTitlePart = (info: Info) => isTitle(info) || titleModifiers.has(info.lower);
 
 /** Splits a run at loose connectors ("of", "and") unless a head word makes it one name. */
-function splitAtConnectors(run: Info[]): Info[][] {
+function splitAtConnectors(run: Info[], names: NameLists): Info[][] {
 	const loose = run.some((info) => info.connector && looseConnectors.has(info.lower));
 	if (!loose) return [run];
 	const parts: Info[][] = [[]];
@@ -254,7 +256,13 @@ function splitAtConnectors(run: Info[]): Info[][] {
 	const lastPart = parts[parts.length - 1];
 	const headAtEnd = lastPart.length > 0 && organizationHeads.has(lastPart[lastPart.length - 1].lower) && !weakOrganizationHeads.has(lastPart[lastPart.length - 1].lower);
 	const opener = run[0] && locationOpeners.has(run[0].lower);
-	if (headBeforeJoin || headAtEnd || opener) return [run];
+	// "John Casesa of Schroder Wertheim & Co": a person of an organisation, two names.
+	const personFirst = parts.length > 1 && parts[0].some((info) => info.person || names.firstNames.has(info.lower));
+	if (headBeforeJoin || opener || (headAtEnd && !personFirst)) return [run];
+	if (headAtEnd && personFirst) {
+		const cut = run.findIndex((info) => info.connector && looseConnectors.has(info.lower));
+		return [run.slice(0, cut), run.slice(cut + 1)];
+	}
 	return parts.filter((part) => part.length > 0);
 }
 
@@ -273,6 +281,11 @@ function splitTitles(run: Info[], before: Info | undefined, names: NameLists): {
 		lastTitle = k;
 	}
 	if (lastTitle < 0) {
+		// "American Dennis Mitchell": a nationality before a person's name is not part of it.
+		const rest = run.slice(1);
+		if (run.length > 1 && run[0].demonym && !rest.some((info) => info.demonym) && (rest[0].person || names.firstNames.has(rest[0].lower) || rest[0].initial)) {
+			return { parts: [[run[0]], rest], titled: [false, false] };
+		}
 		const titledBefore = before !== undefined && isTitle(before) && !before.nameLike;
 		return { parts: [run], titled: [titledBefore] };
 	}
@@ -315,9 +328,12 @@ function classify(part: Info[], titled: boolean, before: Info | undefined, after
 	// among them) type national sides by the country.
 	const scores = after !== undefined && /^\d{1,3}(?:-\d{1,3})?$/u.test(after.term.text) && !/[(]/u.test(last.term.post);
 	const plays = scores || (after !== undefined && teamVerbsAfter.has(after.lower)) || (before !== undefined && teamWordsBefore.has(before.lower));
-	const team = plays && !first.parenthesised && !words.some((info) => info.country || info.person);
+	const personLike = words.some((info) => info.person || info.initial) || names.firstNames.has(first.lower);
+	// "beat Mikael Tillstrom ( Sweden )": a name with a nationality in brackets is an athlete.
+	const nationalityAfter = after !== undefined && after.parenthesised && after.country;
+	const team = plays && !first.parenthesised && !nationalityAfter && !personLike && !words.some((info) => info.country);
 	// In a results table a name with no sign of a person, followed by a number, is a side.
-	if (scores && first.scoreLine && !first.parenthesised && !words.some((info) => info.country || info.person || info.demonym || names.firstNames.has(info.lower))) return ['ORG', 'team'];
+	if (scores && first.scoreLine && !first.parenthesised && !personLike && !words.some((info) => info.country || info.demonym || names.firstNames.has(info.lower))) return ['ORG', 'team'];
 	if (words.every((info) => info.place)) {
 		if (team) return ['ORG', 'team'];
 		// "in Washington" stays a place whoever else is called Washington (see harmoniseSpans).
@@ -353,8 +369,14 @@ function classify(part: Info[], titled: boolean, before: Info | undefined, after
 	// and another capitalised word follows ("Kwame Mensah has joined…").
 	const openerIsName = first.sentenceInitial && words.length >= 2 && !(names.isKnownWord?.(first.lower) ?? true);
 	if ((!first.sentenceInitial || openerIsName) && !words.some((info) => info.acronym)) {
-		if (fixture && !first.parenthesised) return ['ORG', 'team'];
+		if (fixture && !first.parenthesised && !nationalityAfter && !personLike) return ['ORG', 'team'];
 		if (unknownWord) return ['PER', 'unknown-capitalised'];
+	}
+	if (first.sentenceInitial && unknownWord && !first.acronym) {
+		// "Lebed said…", "Tarango, who…": a speaker or a relative clause after a bare opener.
+		if (after !== undefined && (speechVerbs.has(after.lower) || relativePronouns.has(after.lower))) return ['PER', 'speaker'];
+		// Otherwise only another mention of the same word in the text can tell (harmoniseSpans).
+		return ['PER', 'opener-unknown'];
 	}
 	return undefined;
 }
@@ -374,15 +396,19 @@ function toSpan(part: Info[], [type, rule]: [EntityType, string], text: string):
 	return { start, end, type, text: text.slice(start, end), source: 'tagger', rule };
 }
 
-/** Entity spans for sentences of terms whose offsets index into `text`. */
-export function entitiesFromTerms(sentences: readonly (readonly Term[])[], text: string, names: NameLists): EntitySpan[] {
+/**
+ * Entity spans for sentences of terms whose offsets index into `text`. With `harmonise: false`
+ * the spans are left as the sentence rules typed them, candidates included (rules
+ * `opener-unknown`, `name-list-ordinary`), for a caller that harmonises a longer text itself.
+ */
+export function entitiesFromTerms(sentences: readonly (readonly Term[])[], text: string, names: NameLists, options: { harmonise?: boolean } = {}): EntitySpan[] {
 	const spans: EntitySpan[] = [];
 	for (const sentence of sentences) {
 		const infos = describe(sentence, names);
 		for (const run of candidateRuns(infos)) {
 			const index = infos.indexOf(run[0]);
 			const before = index > 0 ? infos[index - 1] : undefined;
-			for (const piece of splitAtConnectors(run)) {
+			for (const piece of splitAtConnectors(run, names)) {
 				const { parts, titled } = splitTitles(piece, piece[0] === run[0] ? before : undefined, names);
 				parts.forEach((part, k) => {
 					const partBefore = k === 0 ? (piece[0] === run[0] ? before : undefined) : undefined;
@@ -395,12 +421,12 @@ export function entitiesFromTerms(sentences: readonly (readonly Term[])[], text:
 			}
 		}
 	}
-	return harmoniseSpans(spans);
+	return options.harmonise === false ? spans : harmoniseSpans(spans);
 }
 
 // Rules whose evidence is inside or right beside the mention cast votes; the guesses in
 // `guessRules` (no evidence but the capital, a name list or an acronym's shape) take the vote.
-const strongRules = new Set(['title', 'org-head', 'loc-head', 'misc-head', 'team', 'tagger-person', 'tagger-org', 'tagger-place', 'tagger-place-in', 'demonym', 'name-list-pair', 'dateline']);
+const strongRules = new Set(['speaker', 'title', 'org-head', 'loc-head', 'misc-head', 'team', 'tagger-person', 'tagger-org', 'tagger-place', 'tagger-place-in', 'demonym', 'name-list-pair', 'dateline']);
 const guessRules = new Set(['unknown-capitalised', 'name-list', 'acronym']);
 
 const mentionKey = (text: string) => text.toLowerCase().replace(/['’]s?$/u, '').replace(/\s+/gu, ' ');
@@ -421,6 +447,15 @@ export function harmoniseSpans(spans: readonly EntitySpan[]): EntitySpan[] {
 	// Where each well-evidenced person's surname was first given with the full name.
 	const surnameFrom = new Map<string, number>();
 	const organizationFirstWords = new Set<string>();
+	// Guessed types of other mentions, for openers that have no evidence at all.
+	const guesses = new Map<string, Map<EntityType, number>>();
+	for (const span of spans) {
+		if (!span.rule || !guessRules.has(span.rule)) continue;
+		const key = mentionKey(span.text);
+		const tally = guesses.get(key) ?? new Map<EntityType, number>();
+		tally.set(span.type, (tally.get(span.type) ?? 0) + 1);
+		guesses.set(key, tally);
+	}
 	for (const span of spans) {
 		if (!span.rule || !strongRules.has(span.rule)) continue;
 		const key = mentionKey(span.text);
@@ -442,6 +477,19 @@ export function harmoniseSpans(spans: readonly EntitySpan[]): EntitySpan[] {
 	return out;
 
 	function resolve(span: EntitySpan): EntitySpan | undefined {
+		if (span.rule === 'opener-unknown') {
+			const tally = votes.get(mentionKey(span.text)) ?? guesses.get(mentionKey(span.text));
+			let type: EntityType | undefined;
+			let best = 0;
+			for (const [candidate, count] of tally ?? []) {
+				if (count > best) {
+					best = count;
+					type = candidate;
+				}
+			}
+			if (!type && personWords.has(mentionKey(span.text))) type = 'PER';
+			return type ? { ...span, type, rule: 'opener-unknown+text' } : undefined;
+		}
 		if (span.rule === 'name-list-ordinary') {
 			// A dictionary word that is also a listed name is a name only if the text says so elsewhere.
 			const key = mentionKey(span.text);

@@ -30,7 +30,8 @@ export interface TagChunksOptions {
 	maxChars?: number;
 	/**
 	 * Called after each piece with the characters labelled so far and the piece's spans. These are
-	 * provisional: the resolved result may retype a weakly evidenced name to agree with the rest.
+	 * provisional: the result, made consistent over the whole text, may retype, add or drop a
+	 * weakly evidenced name to agree with the rest.
 	 */
 	onProgress?: (progress: { done: number; total: number; spans: readonly EntitySpan[] }) => void;
 	/** Stops between pieces; the returned promise rejects with the signal's reason. */
@@ -83,11 +84,16 @@ class CompromiseTagger implements Tagger {
 	) {}
 
 	tag(text: string): EntitySpan[] {
+		return harmoniseSpans(this.candidates(text));
+	}
+
+	/** The sentence rules' spans before the text-wide consistency pass. */
+	private candidates(text: string): EntitySpan[] {
 		if (!/\p{L}/u.test(text)) return [];
 		const sentences = this.nlp(text)
 			.json({ offset: true })
 			.map((sentence) => toTerms(sentence.terms, text));
-		return entitiesFromTerms(sentences, text, this.names);
+		return entitiesFromTerms(sentences, text, this.names, { harmonise: false });
 	}
 
 	async tagChunks(text: string, options: TagChunksOptions = {}): Promise<EntitySpan[]> {
@@ -95,18 +101,18 @@ class CompromiseTagger implements Tagger {
 		const all: EntitySpan[] = [];
 		for (const chunk of chunks) {
 			options.signal?.throwIfAborted();
-			const spans = this.tag(text.slice(chunk.start, chunk.end)).map((span) => ({
+			const spans = this.candidates(text.slice(chunk.start, chunk.end)).map((span) => ({
 				...span,
 				start: span.start + chunk.start,
 				end: span.end + chunk.start,
 			}));
 			all.push(...spans);
-			options.onProgress?.({ done: chunk.end, total: text.length, spans });
+			options.onProgress?.({ done: chunk.end, total: text.length, spans: harmoniseSpans(spans) });
 			// A macrotask boundary, so messages (cancel, new work) are handled between pieces.
 			await new Promise<void>((resolve) => setTimeout(resolve, 0));
 		}
 		options.signal?.throwIfAborted();
-		// Each piece was made consistent on its own; this makes the whole text consistent.
+		// Consistency is decided over the whole text, as tag() does for its text.
 		return harmoniseSpans(all);
 	}
 }
