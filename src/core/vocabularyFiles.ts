@@ -205,8 +205,14 @@ interface FlatMap {
  * gives the precise error. Keys appearing twice stay visible here (JSON.parse merges them).
  */
 function scanFlatMap(text: string): FlatMap | undefined {
+	const flat = scanFlatMapAt(text, 0);
+	return flat && flat.end === text.length ? flat : undefined;
+}
+
+/** `scanFlatMap` from `start`; `end` is the offset after the object and the whitespace following it. */
+function scanFlatMapAt(text: string, start: number): (FlatMap & { end: number }) | undefined {
 	const n = text.length;
-	let i = 0;
+	let i = start;
 	const skipSpace = () => {
 		for (let c = text.charCodeAt(i); c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09; c = text.charCodeAt(++i)) {
 			// whitespace
@@ -223,7 +229,7 @@ function scanFlatMap(text: string): FlatMap | undefined {
 	if (text.charCodeAt(i) === 0x7d) {
 		i++;
 		skipSpace();
-		return i === n ? { keys, values } : undefined;
+		return { keys, values, end: i };
 	}
 	for (;;) {
 		if (text.charCodeAt(i) !== 0x22) {
@@ -285,7 +291,7 @@ function scanFlatMap(text: string): FlatMap | undefined {
 			skipSpace();
 		} else if (c === 0x7d) {
 			skipSpace();
-			return i === n ? { keys, values } : undefined;
+			return { keys, values, end: i };
 		} else {
 			return undefined;
 		}
@@ -298,6 +304,10 @@ function detectParsed(text: string): Detected {
 		const flat = scanFlatMap(text);
 		if (flat) {
 			return { format: 'json-map', flat };
+		}
+		const tokenizer = parseTokenizerJsonFast(text);
+		if (tokenizer) {
+			return { format: 'hf-tokenizer-json', json: tokenizer.json, flat: tokenizer.flat };
 		}
 		const json = parseJson(text);
 		return { format: jsonObjectFormat(json), json };
@@ -481,7 +491,14 @@ export function loadVocabulary(content: string | Uint8Array, options: LoadVocabu
 		detected = { format };
 	} else if (format === 'json-map' || format === 'keras-tokenizer-json' || format === 'hf-tokenizer-json' || format === 'json-list') {
 		const flat = format === 'json-map' ? scanFlatMap(text) : undefined;
-		detected = flat ? { format, flat } : { format, json: parseJson(text) };
+		const tokenizer = format === 'hf-tokenizer-json' ? parseTokenizerJsonFast(text) : undefined;
+		if (flat) {
+			detected = { format, flat };
+		} else if (tokenizer) {
+			detected = { format, json: tokenizer.json, flat: tokenizer.flat };
+		} else {
+			detected = { format, json: parseJson(text) };
+		}
 	} else {
 		throw new VocabularyFileError('unsupported', `Unknown vocabulary format "${String(format)}".`);
 	}
@@ -502,7 +519,7 @@ export function loadVocabulary(content: string | Uint8Array, options: LoadVocabu
 			layout = kerasLayout(detected.json, options);
 			break;
 		case 'hf-tokenizer-json':
-			layout = huggingFaceLayout(detected.json, options);
+			layout = huggingFaceLayout(detected.json, options, detected.flat);
 			break;
 	}
 	return finish(layout, options);
@@ -785,7 +802,36 @@ function kerasLayout(json: unknown, options: LoadVocabularyOptions): Layout {
 	return layout;
 }
 
-function huggingFaceLayout(json: unknown, options: LoadVocabularyOptions): Layout {
+/** Stands in for model.vocab while the rest of a tokenizer.json is parsed. */
+const vocabPlaceholder = '\u0000sequence-lens-vocab';
+
+/**
+ * A tokenizer.json with a large token → id model.vocab, read without handing that object to
+ * JSON.parse: the vocab is scanned flat, and the rest of the file is parsed with a placeholder in
+ * its place. The placeholder showing up as model.vocab proves the right object was cut out.
+ */
+function parseTokenizerJsonFast(text: string): { json: unknown; flat: FlatMap } | undefined {
+	const pattern = /"vocab"\s*:\s*\{/g;
+	for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+		const open = match.index + match[0].length - 1;
+		const flat = scanFlatMapAt(text, open);
+		if (!flat || flat.keys.length < 1000) {
+			continue;
+		}
+		let json: unknown;
+		try {
+			json = JSON.parse(`${text.slice(0, open)}{${JSON.stringify(vocabPlaceholder)}: 0}${text.slice(flat.end)}`);
+		} catch {
+			continue;
+		}
+		if (isObject(json) && isObject(json.model) && isObject(json.model.vocab) && Object.prototype.hasOwnProperty.call(json.model.vocab, vocabPlaceholder)) {
+			return { json, flat };
+		}
+	}
+	return undefined;
+}
+
+function huggingFaceLayout(json: unknown, options: LoadVocabularyOptions, flat?: FlatMap): Layout {
 	const model = isObject(json) && isObject(json.model) ? json.model : undefined;
 	if (!model) {
 		throw new VocabularyFileError('structure', 'This is not a Hugging Face tokenizer.json: "model" is missing.', { key: 'model' });
@@ -813,27 +859,44 @@ function huggingFaceLayout(json: unknown, options: LoadVocabularyOptions): Layou
 	} else if (type !== undefined && type !== 'WordLevel' && type !== 'WordPiece' && type !== 'BPE') {
 		throw new VocabularyFileError('unsupported', `Unsupported tokenizer model type "${type}" (WordLevel, WordPiece, BPE and Unigram are supported).`, { key: 'model.type' });
 	}
-	if (!isObject(vocab)) {
-		throw new VocabularyFileError('structure', 'model.vocab must be an object of token → id.', { key: 'model.vocab' });
+	let keys: string[];
+	let values: unknown[];
+	if (flat) {
+		({ keys, values } = flat);
+	} else {
+		if (!isObject(vocab)) {
+			throw new VocabularyFileError('structure', 'model.vocab must be an object of token → id.', { key: 'model.vocab' });
+		}
+		const object = vocab;
+		keys = Object.keys(object);
+		values = keys.map((k) => object[k]);
 	}
 	// Added tokens live outside model.vocab in some files; their ids extend the vocabulary.
-	if (Array.isArray((json as Record<string, unknown>).added_tokens)) {
-		// The parsed object is ours alone, so it is extended in place (copying 1M keys costs).
-		const merged = vocab;
-		for (const added of (json as { added_tokens: unknown[] }).added_tokens) {
-			if (isObject(added) && typeof added.content === 'string' && typeof added.id === 'number') {
-				const existing = Object.prototype.hasOwnProperty.call(merged, added.content) ? merged[added.content] : undefined;
-				if (existing === undefined) {
-					merged[added.content] = added.id;
-				} else if (existing !== added.id) {
-					throw new VocabularyFileError('duplicate-token', `Added token ${JSON.stringify(added.content)} has id ${added.id} but model.vocab gives it ${JSON.stringify(existing)}.`, {
-						key: added.content,
-					});
-				}
+	const added = (json as Record<string, unknown>).added_tokens;
+	if (Array.isArray(added) && added.length > 0) {
+		const wanted = new Map<number, string>();
+		for (const token of added) {
+			if (isObject(token) && typeof token.content === 'string' && typeof token.id === 'number') {
+				wanted.set(token.id, token.content);
 			}
 		}
+		// One pass over the ids finds the added tokens model.vocab already holds.
+		for (let k = 0; k < keys.length && wanted.size > 0; k++) {
+			const content = wanted.get(values[k] as number);
+			if (content === keys[k]) {
+				wanted.delete(values[k] as number);
+			}
+		}
+		for (const [id, content] of wanted) {
+			const at = keys.indexOf(content);
+			if (at >= 0) {
+				throw new VocabularyFileError('duplicate-token', `Added token ${JSON.stringify(content)} has id ${id} but model.vocab gives it ${JSON.stringify(values[at])}.`, { key: content });
+			}
+			keys.push(content);
+			values.push(id);
+		}
 	}
-	const layout = mapLayout(vocab, { ...options, convention: options.convention ?? 'huggingface' }, 'model.vocab');
+	const layout = pairsLayout(keys, values, { ...options, convention: options.convention ?? 'huggingface' }, 'model.vocab');
 	layout.fileUnk = fileUnk;
 	// Only WordLevel looks whole words up; the others split words into pieces first.
 	layout.kind = type === 'WordLevel' ? 'word' : 'subword';

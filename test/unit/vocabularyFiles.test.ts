@@ -422,3 +422,42 @@ describe('saveVocabulary → loadVocabulary round trips', () => {
 		);
 	});
 });
+
+describe('loadVocabulary: large tokenizer.json files', () => {
+	// Above 1,000 entries model.vocab is scanned without JSON.parse; these check that path.
+	const words = Array.from({ length: 1500 }, (_, i) => `w${i}`);
+	const tokenizerJson = (vocab: string, added: unknown[]) =>
+		`{\n  "version": "1.0",\n  "added_tokens": ${JSON.stringify(added)},\n  "normalizer": {"type": "Lowercase", "vocab": {"decoy": 1}},\n  "model": {\n    "type": "WordPiece",\n    "unk_token": "[UNK]",\n    "vocab": ${vocab},\n    "max_input_chars_per_word": 100\n  }\n}\n`;
+	const vocabText = (entries: string[]) => '{' + entries.map((w, i) => `${JSON.stringify(w)}: ${i}`).join(', ') + '}';
+
+	it('reads model.vocab and merges added tokens', () => {
+		const entries = ['[PAD]', '[UNK]', ...words];
+		const v = loadVocabulary(
+			tokenizerJson(vocabText(entries), [
+				{ id: 1, content: '[UNK]', special: true },
+				{ id: 1502, content: '[MASK]', special: true },
+			]),
+		);
+		assert.equal(v.size, 1503);
+		assert.equal(v.unkIndex, 1);
+		assert.equal(v.lookup('w1499'), 1501);
+		assert.equal(v.lookup('[MASK]'), 1502);
+		assert.equal(v.lookup('decoy'), 1, 'the normalizer\'s "vocab" is not the model\'s');
+		assert.equal(v.kind, 'subword');
+	});
+
+	it('reports a duplicate token and a contradicting added token', () => {
+		const entries = ['[PAD]', '[UNK]', ...words, 'w7'];
+		const e = loadError(tokenizerJson(vocabText(entries), []), 'duplicate-token');
+		assert.equal(e.key, 'w7');
+		assert.match(e.message, /at index 1502; it is already at index 9/);
+		const added = loadError(tokenizerJson(vocabText(['[PAD]', '[UNK]', ...words]), [{ id: 3000, content: 'w5' }]), 'duplicate-token');
+		assert.match(added.message, /Added token "w5" has id 3000 but model.vocab gives it 7/);
+	});
+
+	it('loads the same as the ordinary parse (escaped keys included)', () => {
+		const entries = ['[PAD]', '[UNK]', 'quo"te', 'back\\slash', 'tab\there', 'é', '😀', ...words];
+		const v = loadVocabulary(tokenizerJson(vocabText(entries), []));
+		assert.deepEqual([...v.entries], entries);
+	});
+});
