@@ -7,6 +7,7 @@ import type { ClearResult, DocumentAnalysisResult, MatrixShownResult } from '../
 import { toResult, type Analyzer, type TextSpan } from './analyzer';
 import type { AnalysisStore, DocumentAnalysis } from './editor/analysisStore';
 import { rangeToOffsets } from './editor/convert';
+import type { LiveMode } from './liveMode';
 import type { MatrixPanel } from './webview/matrixPanel';
 
 export const commandIds = {
@@ -16,6 +17,7 @@ export const commandIds = {
 	openReferenceExample: 'sequenceLens.openReferenceExample',
 	tokenizeDocument: 'sequenceLens.tokenizeDocument',
 	copyAnalysis: 'sequenceLens.copyAnalysis',
+	toggleLiveMode: 'sequenceLens.toggleLiveMode',
 	/** Not in the palette: returns the stored analysis of a document for scripts and tests. */
 	getAnalysis: 'sequenceLens.getAnalysis',
 } as const;
@@ -23,6 +25,7 @@ export const commandIds = {
 export interface CommandServices {
 	store: AnalysisStore;
 	analyzer: Analyzer;
+	liveMode: LiveMode;
 	matrix: () => MatrixPanel;
 }
 
@@ -194,5 +197,13 @@ export function registerCommands(services: CommandServices): vscode.Disposable[]
 		vscode.commands.registerCommand(commandIds.getAnalysis, (uri?: unknown) => getAnalysis(services, uri)),
 		vscode.commands.registerCommand(commandIds.tokenizeDocument, () => tokenizeDocument(services)),
 		vscode.commands.registerCommand(commandIds.copyAnalysis, (format?: unknown) => copyAnalysis(services, format)),
+		vscode.commands.registerCommand(commandIds.toggleLiveMode, () => {
+			const liveMode = services.liveMode.toggle();
+			void vscode.window.setStatusBarMessage(
+				liveMode ? vscode.l10n.t('Sequence Lens: live mode on') : vscode.l10n.t('Sequence Lens: live mode off'),
+				3000,
+			);
+			return { liveMode };
+		}),
 	];
 }

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { Analyzer } from './analyzer';
 import { registerCommands } from './commands';
+import { LiveMode } from './liveMode';
 import { affectedSettings, analysisSettings, readConfig } from './config';
 import { AnalysisStore } from './editor/analysisStore';
 import { DecorationController } from './editor/decorationController';
@@ -15,6 +16,7 @@ export function activate(context: vscode.ExtensionContext): void {
 	const analyzer = new Analyzer(store, readConfig);
 	const decorations = new DecorationController(store, readConfig);
 	const statusBar = new StatusBarController(store);
+	const liveMode = new LiveMode(analyzer);
 	// The panel is created on first use, not at activation.
 	let matrix: MatrixPanel | undefined;
 	const getMatrix = () => {
@@ -29,6 +31,7 @@ export function activate(context: vscode.ExtensionContext): void {
 		store,
 		decorations,
 		statusBar,
+		liveMode,
 		// Every scheme (files, untitled, notebook cells); the provider exits at once without an analysis.
 		vscode.languages.registerHoverProvider('*', new TokenHoverProvider(store)),
 		vscode.workspace.onDidChangeConfiguration((event) => {
@@ -39,7 +42,7 @@ export function activate(context: vscode.ExtensionContext): void {
 				decorations.renderAll();
 			}
 		}),
-		...registerCommands({ store, analyzer, matrix: getMatrix }),
+		...registerCommands({ store, analyzer, liveMode, matrix: getMatrix }),
 	);
 }
 

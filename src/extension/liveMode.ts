@@ -1,0 +1,80 @@
+/**
+ * Live mode: while on, the active editor's non-empty selections are re-analysed shortly after
+ * they change (or the text under them changes). Listeners exist only while live mode is on.
+ */
+
+import * as vscode from 'vscode';
+import type { Analyzer, TextSpan } from './analyzer';
+import { rangeToOffsets } from './editor/convert';
+import { Disposable } from './util/dispose';
+
+/** Pause after the last change before re-analysing: long enough to skip the steps of a drag. */
+export const liveDebounceMs = 250;
+
+export class LiveMode extends Disposable {
+	private listeners: vscode.Disposable[] = [];
+	private timer: ReturnType<typeof setTimeout> | undefined;
+
+	constructor(private readonly analyzer: Analyzer) {
+		super();
+		this._register({ dispose: () => this.stop() });
+	}
+
+	get enabled(): boolean {
+		return this.listeners.length > 0;
+	}
+
+	toggle(): boolean {
+		if (this.enabled) {
+			this.stop();
+		} else {
+			this.listeners = [
+				vscode.window.onDidChangeTextEditorSelection((e) => {
+					if (e.textEditor === vscode.window.activeTextEditor) {
+						this.schedule();
+					}
+				}),
+				vscode.workspace.onDidChangeTextDocument((e) => {
+					if (e.document === vscode.window.activeTextEditor?.document && e.contentChanges.length > 0) {
+						this.schedule();
+					}
+				}),
+			];
+			this.schedule();
+		}
+		void vscode.commands.executeCommand('setContext', 'sequenceLens:liveMode', this.enabled);
+		return this.enabled;
+	}
+
+	private stop(): void {
+		clearTimeout(this.timer);
+		this.timer = undefined;
+		this.listeners.forEach((d) => d.dispose());
+		this.listeners = [];
+	}
+
+	private schedule(): void {
+		clearTimeout(this.timer);
+		this.timer = setTimeout(() => this.run(), liveDebounceMs);
+	}
+
+	private run(): void {
+		this.timer = undefined;
+		const editor = vscode.window.activeTextEditor;
+		if (!editor || editor.document.isClosed) {
+			return;
+		}
+		const spans: TextSpan[] = editor.selections
+			.filter((s) => !s.isEmpty)
+			.map((s) => rangeToOffsets(editor.document, s))
+			.sort((a, b) => a.start - b.start);
+		if (spans.length === 0) {
+			return;
+		}
+		try {
+			this.analyzer.analyzeSpans(editor.document, spans);
+		} catch {
+			// A tokenizer error while typing is not worth a popup; the explicit command reports it.
+		}
+	}
+}
