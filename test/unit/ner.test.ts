@@ -133,6 +133,10 @@ describe('NER tagger (compromise + rules)', function () {
 		assert.deepEqual(summary(tagger.tag('The bank is cheap, said John Casowitz of Harlan Brothers & Co.')), ['PER:John Casowitz', 'ORG:Harlan Brothers & Co']);
 	});
 
+	it('reads an unknown name after a verb of motion and "to" as a place', () => {
+		assert.deepEqual(summary(tagger.tag('Then Elizabeth Bennet walked to Netherfield.')), ['PER:Elizabeth Bennet', 'LOC:Netherfield']);
+	});
+
 	it('returns nothing for text without letters', () => {
 		assert.deepEqual(tagger.tag(''), []);
 		assert.deepEqual(tagger.tag('12 34 -- 56'), []);

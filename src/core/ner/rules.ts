@@ -95,6 +95,8 @@ interface Info {
 	scoreLine: boolean;
 	/** Joined by a hyphen to another capitalised word ("Arab-Israeli"). */
 	compound: boolean;
+	/** After a verb of motion and "to" ("walked to X"), where X is a destination. */
+	destination: boolean;
 	connector: boolean;
 	breaksAfter: boolean;
 }
@@ -199,8 +201,9 @@ function describe(terms: readonly Term[], names: NameLists): Info[] {
 		const post = abbreviation ? term.post.replace(/^\./u, '') : term.post;
 		const breaksAfter = breakingPost.test(post) || (i + 1 < terms.length && breakingPre.test(terms[i + 1].pre));
 		const isCountry = country || tags.has('Country') || extraPlaces.has(lower);
+		const destination = i >= 2 && terms[i - 1].text.toLowerCase() === 'to' && motionVerbs.has(terms[i - 2].text.toLowerCase());
 		const parenthesised = /\(\s*$/u.test(term.pre) || (i > 0 && /\(\s*$/u.test(terms[i - 1].post));
-		infos.push({ term, lower, nameLike, acronym, initial, sentenceInitial, person, place, organization, demonym, country: isCountry, parenthesised, scoreLine, compound, connector, breaksAfter });
+		infos.push({ term, lower, nameLike, acronym, initial, sentenceInitial, person, place, organization, demonym, country: isCountry, parenthesised, scoreLine, compound, destination, connector, breaksAfter });
 		// Quotes, dashes and colons open a new clause whose first word is capitalised anyway.
 		sentenceInitial = !letters || /[:"“«]|\s[-–—]\s/u.test(term.post) || (i + 1 < terms.length && /["“«(]/u.test(terms[i + 1].pre));
 		if (!letters && /^[,;]$/u.test(text)) sentenceInitial = false;
@@ -237,6 +240,7 @@ function candidateRuns(infos: readonly Info[]): Info[][] {
 const generationalSuffixes = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
 const speechVerbs = new Set(['said', 'says', 'told', 'added', 'asked', 'replied', 'wrote', 'explained', 'insisted', 'argued', 'noted', 'warned', 'announced', 'declared', 'admitted']);
 const relativePronouns = new Set(['who', 'whom', 'whose']);
+const motionVerbs = new Set(['went', 'go', 'goes', 'going', 'gone', 'walked', 'travelled', 'traveled', 'flew', 'fly', 'moved', 'returned', 'drove', 'sailed', 'came', 'come', 'headed', 'fled', 'rode', 'journeyed', 'emigrated', 'migrated', 'relocated', 'back']);
 const isTitle = (info: Info) => personTitles.has(info.lower);
 const isTitlePart = (info: Info) => isTitle(info) || titleModifiers.has(info.lower);
 
@@ -353,7 +357,7 @@ function classify(part: Info[], titled: boolean, before: Info | undefined, after
 	const plainOpener = !firstName && (names.isKnownWord?.(first.lower) ?? false) && !names.lastNames.has(first.lower);
 	if (words.length >= 2 && (firstName || (lastName && !plainOpener))) return ['PER', 'name-list-pair'];
 	if (words.some((info) => info.place)) return ['LOC', 'tagger-place-part'];
-	if (before && placePrepositions.has(before.lower)) return ['LOC', 'place-preposition'];
+	if ((before && placePrepositions.has(before.lower)) || first.destination) return ['LOC', 'place-preposition'];
 	if (words.some((info) => info.demonym)) return ['MISC', 'demonym-part'];
 	// A lone listed name that is also a dictionary word ("Battle", "Duke", "Rose") needs more.
 	const ordinary = words.length === 1 && (names.isKnownWord?.(first.lower) ?? false);
