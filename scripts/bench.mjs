@@ -106,6 +106,8 @@ function benchText(label, text) {
 	const samples = contenders.map(() => ({ wall: [], cpu: [], tokens: 0 }));
 	for (let round = 0; round < warmups + runs; round++) {
 		contenders.forEach((c, k) => {
+			// Start each run from a collected heap, so no contender pays for another's garbage.
+			globalThis.gc();
 			const cpu0 = process.cpuUsage();
 			const t0 = performance.now();
 			samples[k].tokens = c.run(text);
@@ -162,6 +164,7 @@ function lookupOnly(text) {
 	const samples = parts.map(() => ({ wall: [], cpu: [], tokens: 0 }));
 	for (let round = 0; round < warmups + runs; round++) {
 		parts.forEach((part, k) => {
+			globalThis.gc();
 			const cpu0 = process.cpuUsage();
 			const t0 = performance.now();
 			samples[k].tokens = part.run(text);
