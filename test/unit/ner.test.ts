@@ -137,6 +137,12 @@ describe('NER tagger (compromise + rules)', function () {
 		assert.deepEqual(summary(tagger.tag('Then Elizabeth Bennet walked to Netherfield.')), ['PER:Elizabeth Bennet', 'LOC:Netherfield']);
 	});
 
+	it('reads a plural name after "the" as a group, but known plural places as places', () => {
+		assert.deepEqual(summary(tagger.tag('The fans cheered as the Velmora Comets won again.')), ['ORG:Velmora Comets']);
+		assert.deepEqual(summary(tagger.tag('We hiked in the Alps last year.')), ['LOC:Alps']);
+		assert.deepEqual(summary(tagger.tag('They moved to St Louis in 1990.')), ['LOC:St Louis']);
+	});
+
 	it('returns nothing for text without letters', () => {
 		assert.deepEqual(tagger.tag(''), []);
 		assert.deepEqual(tagger.tag('12 34 -- 56'), []);

@@ -17,7 +17,7 @@ export const personTitles = words(`
 	chairperson ceo coach manager ambassador envoy spokesman spokeswoman spokesperson striker
 	goalkeeper midfielder defender skipper pitcher quarterback actor actress singer author
 	novelist director producer leader chief deputy dean councillor councilman councilwoman
-	mp mep saint st uncle aunt dr. mr. mrs. ms.
+	mp mep uncle aunt dr. mr. mrs. ms.
 `);
 
 /** Modifiers that combine with a title ("Prime Minister", "Foreign Secretary", "former President"). */
@@ -90,11 +90,14 @@ export const miscHeads = words(`
 
 /**
  * Country and region names the part-of-speech tagger's own lexicon lacks (checked by tagging
- * "They went to X ." for a list of the world's countries and major regions).
+ * "They went to X ." for a list of the world's countries and major regions), and plural
+ * place names that would otherwise read as groups ("the Alps").
  */
 export const extraPlaces = words(`
 	bosnia britain burkina congo eswatini kazakstan laos holland philippines trinidad ulster
 	yugoslavia kurdistan tibet oceania scandinavia balkans caribbean
+	alps andes rockies himalayas himalaya pyrenees urals appalachians carpathians dolomites
+	highlands midlands hebrides falklands azores canaries americas
 `);
 
 /** Country abbreviations, which look like organisation acronyms. */

@@ -324,6 +324,9 @@ function classify(part: Info[], titled: boolean, before: Info | undefined, after
 	if (words.length > 1 && (locationHeads.has(last.lower) || locationOpeners.has(first.lower))) return ['LOC', 'loc-head'];
 	if (words.length > 1 && miscHeads.has(last.lower)) return ['MISC', 'misc-head'];
 	if (titled) return ['PER', 'title'];
+	// "the Braves", "the Florida Marlins": a plural name after "the" is a team, a band, a group.
+	const plural = /\p{Ll}s$/u.test(last.term.text) && !/ss$/u.test(last.lower) && !last.place && !last.person && !last.country;
+	if (plural && before !== undefined && before.lower === 'the' && !words.some((info) => info.demonym)) return ['ORG', 'plural-group'];
 	if (words.every((info) => info.demonym)) return ['MISC', 'demonym'];
 	if (words.some((info) => info.compound) && words.some((info) => info.demonym)) return ['MISC', 'compound'];
 	if (words.some((info) => info.organization)) return ['ORG', 'tagger-org'];
