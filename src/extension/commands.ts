@@ -7,6 +7,7 @@ import type { ClearResult, DocumentAnalysisResult, MatrixShownResult } from '../
 import { toResult, type Analyzer, type TextSpan } from './analyzer';
 import type { AnalysisStore, DocumentAnalysis } from './editor/analysisStore';
 import { rangeToOffsets } from './editor/convert';
+import type { TimeCursor } from './editor/timeCursor';
 import type { LiveMode } from './liveMode';
 import type { MatrixPanel } from './webview/matrixPanel';
 
@@ -18,6 +19,8 @@ export const commandIds = {
 	tokenizeDocument: 'sequenceLens.tokenizeDocument',
 	copyAnalysis: 'sequenceLens.copyAnalysis',
 	toggleLiveMode: 'sequenceLens.toggleLiveMode',
+	nextToken: 'sequenceLens.nextToken',
+	previousToken: 'sequenceLens.previousToken',
 	/** Not in the palette: returns the stored analysis of a document for scripts and tests. */
 	getAnalysis: 'sequenceLens.getAnalysis',
 } as const;
@@ -26,6 +29,7 @@ export interface CommandServices {
 	store: AnalysisStore;
 	analyzer: Analyzer;
 	liveMode: LiveMode;
+	timeCursor: TimeCursor;
 	matrix: () => MatrixPanel;
 }
 
@@ -124,6 +128,14 @@ async function openReferenceExample(services: CommandServices): Promise<Document
 	return tokenizeSelection(services);
 }
 
+function stepToken(services: CommandServices, delta: 1 | -1) {
+	const result = services.timeCursor.move(delta);
+	if (!result) {
+		void vscode.window.showInformationMessage(selectHint());
+	}
+	return result;
+}
+
 type CopyFormat = 'json' | 'tsv';
 
 /** Tab-separated rows, one per token, with the example number i first. */
@@ -197,6 +209,8 @@ export function registerCommands(services: CommandServices): vscode.Disposable[]
 		vscode.commands.registerCommand(commandIds.getAnalysis, (uri?: unknown) => getAnalysis(services, uri)),
 		vscode.commands.registerCommand(commandIds.tokenizeDocument, () => tokenizeDocument(services)),
 		vscode.commands.registerCommand(commandIds.copyAnalysis, (format?: unknown) => copyAnalysis(services, format)),
+		vscode.commands.registerCommand(commandIds.nextToken, () => stepToken(services, 1)),
+		vscode.commands.registerCommand(commandIds.previousToken, () => stepToken(services, -1)),
 		vscode.commands.registerCommand(commandIds.toggleLiveMode, () => {
 			const liveMode = services.liveMode.toggle();
 			void vscode.window.setStatusBarMessage(

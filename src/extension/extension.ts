@@ -9,19 +9,21 @@ import { AnalysisStore } from './editor/analysisStore';
 import { DecorationController } from './editor/decorationController';
 import { TokenHoverProvider } from './editor/hoverProvider';
 import { StatusBarController } from './editor/statusBar';
+import { TimeCursor } from './editor/timeCursor';
 import { MatrixPanel } from './webview/matrixPanel';
 
 export function activate(context: vscode.ExtensionContext): void {
 	const store = new AnalysisStore();
 	const analyzer = new Analyzer(store, readConfig);
 	const decorations = new DecorationController(store, readConfig);
-	const statusBar = new StatusBarController(store);
+	const timeCursor = new TimeCursor(store);
+	const statusBar = new StatusBarController(store, timeCursor);
 	const liveMode = new LiveMode(analyzer);
 	// The panel is created on first use, not at activation.
 	let matrix: MatrixPanel | undefined;
 	const getMatrix = () => {
 		if (!matrix) {
-			matrix = new MatrixPanel(context.extensionUri, store);
+			matrix = new MatrixPanel(context.extensionUri, store, timeCursor);
 			context.subscriptions.push(matrix);
 		}
 		return matrix;
@@ -30,6 +32,7 @@ export function activate(context: vscode.ExtensionContext): void {
 	context.subscriptions.push(
 		store,
 		decorations,
+		timeCursor,
 		statusBar,
 		liveMode,
 		// Every scheme (files, untitled, notebook cells); the provider exits at once without an analysis.
@@ -42,7 +45,7 @@ export function activate(context: vscode.ExtensionContext): void {
 				decorations.renderAll();
 			}
 		}),
-		...registerCommands({ store, analyzer, liveMode, matrix: getMatrix }),
+		...registerCommands({ store, analyzer, liveMode, timeCursor, matrix: getMatrix }),
 	);
 }
 

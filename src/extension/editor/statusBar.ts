@@ -2,14 +2,20 @@
 
 import * as vscode from 'vscode';
 import { statusText, unknownRate } from '../../shared/format';
+import { stepLabel } from '../../shared/protocol';
 import { Disposable } from '../util/dispose';
 import type { AnalysisStore } from './analysisStore';
+import type { TimeCursor } from './timeCursor';
 
 export class StatusBarController extends Disposable {
 	private readonly item = this._register(vscode.window.createStatusBarItem('sequenceLens.status', vscode.StatusBarAlignment.Right, 100));
 
-	constructor(private readonly store: AnalysisStore) {
+	constructor(
+		private readonly store: AnalysisStore,
+		private readonly timeCursor: TimeCursor,
+	) {
 		super();
+		this._register(timeCursor.onDidMove(() => this.update()));
 		this.item.name = vscode.l10n.t('Sequence Lens');
 		this.item.command = 'sequenceLens.showMatrix';
 		this._register(store.onDidChange(() => this.update()));
@@ -28,15 +34,25 @@ export class StatusBarController extends Disposable {
 		const counts = entry.examples.map((ex) => ex.analysis.length);
 		const total = counts.reduce((a, b) => a + b, 0);
 		const unknown = entry.examples.reduce((a, ex) => a + ex.analysis.unknownCount, 0);
-		this.item.text = `$(symbol-array) ${statusText(counts, unknown)}`;
 		const rate = unknownRate(unknown, total);
-		const spoken = vscode.l10n.t(
-			'Sequence Lens: {0} examples, {1} tokens, {2} unknown{3}. Activate to show the one-hot matrix.',
+		let text = `$(symbol-array) ${statusText(counts, unknown)}`;
+		let spoken = vscode.l10n.t(
+			'Sequence Lens: {0} examples, {1} tokens, {2} unknown{3}.',
 			counts.length,
 			total,
 			unknown,
 			rate ? ` (${rate})` : '',
 		);
+		const step = this.timeCursor.step;
+		if (step && step.analysisId === entry.id) {
+			const a = entry.examples[step.example].analysis;
+			const label = stepLabel(step.row + 1, counts.length > 1 ? step.example + 1 : undefined);
+			const index = a.indices[step.row];
+			text += ` · ${label} ${index}`;
+			spoken += ' ' + vscode.l10n.t('Time step {0}: "{1}", index {2}.', label, a.text.slice(a.starts[step.row], a.ends[step.row]), index);
+		}
+		spoken += ' ' + vscode.l10n.t('Activate to show the one-hot matrix.');
+		this.item.text = text;
 		this.item.tooltip = spoken;
 		this.item.accessibilityInformation = { label: spoken, role: 'button' };
 		this.item.show();

@@ -19,6 +19,7 @@ import {
 import type { AnalysisStore, DocumentAnalysis } from '../editor/analysisStore';
 import { offsetsToRange, positionToOffset } from '../editor/convert';
 import { locateToken } from '../editor/hoverProvider';
+import type { TimeCursor } from '../editor/timeCursor';
 import { Disposable } from '../util/dispose';
 import { matrixHtml } from './html';
 
@@ -53,8 +54,16 @@ export class MatrixPanel extends Disposable {
 	constructor(
 		private readonly extensionUri: vscode.Uri,
 		private readonly store: AnalysisStore,
+		timeCursor: TimeCursor,
 	) {
 		super();
+		this._register(
+			timeCursor.onDidMove((step) => {
+				if (step && this.shown && step.analysisId === this.shown.id) {
+					this.post({ type: 'matrix/highlight', analysisId: step.analysisId, example: step.example, row: step.row });
+				}
+			}),
+		);
 		this._register(store.onDidChange(() => this.follow()));
 		this._register(vscode.window.onDidChangeActiveTextEditor(() => this.follow()));
 		this._register(vscode.window.onDidChangeTextEditorSelection((e) => this.onSelection(e)));
