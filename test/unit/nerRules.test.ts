@@ -70,6 +70,14 @@ describe('harmoniseSpans', () => {
 		);
 	});
 
+	it('makes a place that plays as a team elsewhere in the text that team', () => {
+		const out = harmoniseSpans([span('Essex', 'ORG', 'team', 0), span('Essex', 'LOC', 'tagger-place', 20), span('Essex', 'LOC', 'tagger-place-in', 40)]);
+		assert.deepEqual(
+			out.map((s) => s.type),
+			['ORG', 'ORG', 'LOC'],
+		);
+	});
+
 	it('makes a lone word of a well-evidenced person name that person, and leaves strong spans alone', () => {
 		const out = harmoniseSpans([span('Hector Camacho', 'PER', 'tagger-person'), span('Camacho', 'ORG', 'acronym', 30), span('Hector', 'LOC', 'tagger-place', 40)]);
 		assert.deepEqual(

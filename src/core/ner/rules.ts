@@ -444,7 +444,8 @@ const mentionKey = (text: string) => text.toLowerCase().replace(/['’]s?$/u, ''
  * after "Magna International Inc"), and a lone word that is part of a well-evidenced person's
  * name is that person ("Duran" after "Roberto Duran"). A lone dictionary word that is also a
  * listed name ("Battle", "Rose") is kept only when the text names that person elsewhere, and a
- * place name that was earlier given as a person's surname is that person. Spans
+ * place name that was earlier given as a person's surname is that person, and one that plays
+ * as a team elsewhere in the text is that team (except after "in", "at", …). Spans
  * keep their offsets; only types (and the rule, suffixed `+text`) change.
  */
 export function harmoniseSpans(spans: readonly EntitySpan[]): EntitySpan[] {
@@ -453,6 +454,8 @@ export function harmoniseSpans(spans: readonly EntitySpan[]): EntitySpan[] {
 	const personWords = new Set<string>();
 	// Where each well-evidenced person's surname was first given with the full name.
 	const surnameFrom = new Map<string, number>();
+	// Places that play as teams somewhere in the text ("Essex beat Kent" … "Essex closed on 372").
+	const teams = new Set(spans.filter((span) => span.rule === 'team').map((span) => mentionKey(span.text)));
 	const organizationFirstWords = new Set<string>();
 	// Guessed types of other mentions, for openers that have no evidence at all.
 	const guesses = new Map<string, Map<EntityType, number>>();
@@ -507,6 +510,7 @@ export function harmoniseSpans(spans: readonly EntitySpan[]): EntitySpan[] {
 		if (span.rule === 'tagger-place' && (surnameFrom.get(mentionKey(span.text)) ?? Infinity) < span.start) {
 			return { ...span, type: 'PER', rule: 'tagger-place+text' };
 		}
+		if (span.rule === 'tagger-place' && teams.has(mentionKey(span.text))) return { ...span, type: 'ORG', rule: 'tagger-place+team' };
 		if (!span.rule || !guessRules.has(span.rule)) return span;
 		const key = mentionKey(span.text);
 		const tally = votes.get(key);
