@@ -141,6 +141,23 @@ describe('buildVocabulary', () => {
 		}
 	});
 
+	it('ranks like a stable sort by count, ties by first occurrence or alphabetically (property)', async () => {
+		const word = fc.constantFrom('a', 'b', 'c', 'd', 'e', 'zz', 'yy', 'é', 'x1', 'q');
+		await fc.assert(
+			fc.asyncProperty(fc.array(word, { maxLength: 40 }), fc.constantFrom('first-occurrence' as const, 'alphabetical' as const), fc.integer({ min: 0, max: 12 }), async (words, ties, topN) => {
+				const { kept, cut: dropped } = await buildVocabulary([words.join(' ')], { ties, topN, order: 'frequency', cutPreviewSize: 100 });
+				const counts = new Map<string, number>();
+				for (const w of words) {
+					counts.set(w, (counts.get(w) ?? 0) + 1);
+				}
+				const expected = [...counts].map(([w, count]) => ({ word: w, count }));
+				expected.sort((a, b) => b.count - a.count || (ties === 'alphabetical' ? (a.word < b.word ? -1 : a.word > b.word ? 1 : 0) : 0));
+				assert.deepEqual([...kept, ...dropped], expected);
+				assert.equal(kept.length, Math.min(topN, expected.length));
+			}),
+		);
+	});
+
 	it('refuses a specials list with a duplicate', async () => {
 		await assert.rejects(buildVocabulary(chunksOf(['a']), { specials: ['<pad>', '<pad>'] }), /duplicate/);
 	});
