@@ -1,10 +1,12 @@
 /** Command ids and their handlers. Every handler returns plain JSON (docs/api.md, "Command API"). */
 
 import * as vscode from 'vscode';
+import { conventionIds, conventions, isConventionId, type ConventionId } from '../core/conventions';
 import { referenceSentence } from '../core/reference';
 import { TokenizerError } from '../core/tokenize';
 import type { ClearResult, DocumentAnalysisResult, MatrixShownResult } from '../shared/api';
 import { toResult, type Analyzer, type TextSpan } from './analyzer';
+import { configSection, readConfig } from './config';
 import type { AnalysisStore, DocumentAnalysis } from './editor/analysisStore';
 import { rangeToOffsets } from './editor/convert';
 import type { TimeCursor } from './editor/timeCursor';
@@ -19,6 +21,7 @@ export const commandIds = {
 	tokenizeDocument: 'sequenceLens.tokenizeDocument',
 	copyAnalysis: 'sequenceLens.copyAnalysis',
 	toggleLiveMode: 'sequenceLens.toggleLiveMode',
+	chooseConvention: 'sequenceLens.chooseConvention',
 	nextToken: 'sequenceLens.nextToken',
 	previousToken: 'sequenceLens.previousToken',
 	/** Not in the palette: returns the stored analysis of a document for scripts and tests. */
@@ -128,6 +131,32 @@ async function openReferenceExample(services: CommandServices): Promise<Document
 	return tokenizeSelection(services);
 }
 
+/** Sets `sequenceLens.convention` where it is already set (workspace over user), else for the user. */
+async function chooseConvention(argument?: unknown): Promise<{ convention: ConventionId } | undefined> {
+	let chosen: ConventionId | undefined = isConventionId(argument) ? argument : undefined;
+	const config = vscode.workspace.getConfiguration(configSection);
+	if (!chosen) {
+		const current = readConfig().convention;
+		const pick = await vscode.window.showQuickPick(
+			conventionIds.map((id) => ({
+				label: conventions[id].label,
+				description: id === current ? vscode.l10n.t('current') : undefined,
+				detail: conventions[id].description,
+				id,
+			})),
+			{ title: vscode.l10n.t('Index convention'), placeHolder: vscode.l10n.t('How vocabulary indices, <PAD> and <UNK> are numbered') },
+		);
+		chosen = pick?.id;
+	}
+	if (!chosen) {
+		return undefined;
+	}
+	const inspected = config.inspect('convention');
+	const target = inspected?.workspaceValue !== undefined ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+	await config.update('convention', chosen, target);
+	return { convention: chosen };
+}
+
 function stepToken(services: CommandServices, delta: 1 | -1) {
 	const result = services.timeCursor.move(delta);
 	if (!result) {
@@ -209,6 +238,7 @@ export function registerCommands(services: CommandServices): vscode.Disposable[]
 		vscode.commands.registerCommand(commandIds.getAnalysis, (uri?: unknown) => getAnalysis(services, uri)),
 		vscode.commands.registerCommand(commandIds.tokenizeDocument, () => tokenizeDocument(services)),
 		vscode.commands.registerCommand(commandIds.copyAnalysis, (format?: unknown) => copyAnalysis(services, format)),
+		vscode.commands.registerCommand(commandIds.chooseConvention, (convention?: unknown) => chooseConvention(convention)),
 		vscode.commands.registerCommand(commandIds.nextToken, () => stepToken(services, 1)),
 		vscode.commands.registerCommand(commandIds.previousToken, () => stepToken(services, -1)),
 		vscode.commands.registerCommand(commandIds.toggleLiveMode, () => {

@@ -98,5 +98,19 @@ describe('Analysis store', () => {
 			assert.equal(upper.unknown, true, 'the vocabulary is lowercase, so "London" is not in it');
 			assert.equal(lower.unknown, false);
 		});
+
+		it('Choose Convention sets the convention and re-numbers (torchtext: <unk> = 0)', async () => {
+			const editor = await openText(referenceSentence);
+			selectTexts(editor, referenceSentence);
+			assert.ok(await tokenize());
+			assert.deepEqual(await vscode.commands.executeCommand('sequenceLens.chooseConvention', 'torchtext'), { convention: 'torchtext' });
+			assert.equal(vscode.workspace.getConfiguration('sequenceLens').get('convention'), 'torchtext');
+			const torch = await waitFor(async () => {
+				const current = await getAnalysis(editor.document.uri);
+				return current?.examples[0].convention === 'torchtext' ? current : undefined;
+			}, 'the re-analysis under torchtext');
+			assert.equal(torch.examples[0].tokens[7].index, 0);
+			assert.equal(torch.examples[0].unkToken, '<unk>');
+		});
 	});
 });
