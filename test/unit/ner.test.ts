@@ -143,6 +143,10 @@ describe('NER tagger (compromise + rules)', function () {
 		assert.deepEqual(summary(tagger.tag('They moved to St Louis in 1990.')), ['LOC:St Louis']);
 	});
 
+	it('reads a name that contains a place among other words as named after it (ORG)', () => {
+		assert.deepEqual(summary(tagger.tag('Yesterday workers at Air France went on strike.')), ['ORG:Air France']);
+	});
+
 	it('returns nothing for text without letters', () => {
 		assert.deepEqual(tagger.tag(''), []);
 		assert.deepEqual(tagger.tag('12 34 -- 56'), []);

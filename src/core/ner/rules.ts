@@ -359,7 +359,8 @@ function classify(part: Info[], titled: boolean, before: Info | undefined, after
 	// A listed surname after an ordinary word ("Great Hall", "Town Hall") is no evidence.
 	const plainOpener = !firstName && (names.isKnownWord?.(first.lower) ?? false) && !names.lastNames.has(first.lower);
 	if (words.length >= 2 && (firstName || (lastName && !plainOpener))) return ['PER', 'name-list-pair'];
-	if (words.some((info) => info.place)) return ['LOC', 'tagger-place-part'];
+	// A name that only contains a place ("Air France", "Dynamo Moscow", "London Newsroom") is named after it.
+	if (words.some((info) => info.place)) return ['ORG', 'named-after-place'];
 	if ((before && placePrepositions.has(before.lower)) || first.destination) return ['LOC', 'place-preposition'];
 	if (words.some((info) => info.demonym)) return ['MISC', 'demonym-part'];
 	// A lone listed name that is also a dictionary word ("Battle", "Duke", "Rose") needs more.
