@@ -15,7 +15,7 @@ quick=false
 
 say() { echo "setup: $*" >&2; }
 
-apt_packages=(chromium ripgrep libkrb5-dev python3-numpy)
+apt_packages=(chromium ripgrep libkrb5-dev python3-numpy python3-nltk python3-sklearn)
 if command -v dpkg-query >/dev/null; then
 	missing=()
 	for pkg in "${apt_packages[@]}"; do
