@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what building and testing need, skipping whatever is already there:
 #   1. Debian packages: chromium (the browser the UI tests drive), ripgrep (seeds code-server's
-#      ripgrep), libkrb5-dev (headers for code-server's kerberos module), python3-numpy
-#      (for /usr/bin/python3); apt-get runs only when one is missing, and only as root.
+#      ripgrep), libkrb5-dev (headers for code-server's kerberos module), python3-numpy,
+#      python3-nltk, python3-sklearn (the oracles of the export and convention tests, for
+#      /usr/bin/python3); apt-get runs only when one is missing, and only as root.
 #   2. node_modules: `npm ci`; with --quick only when node_modules is missing or does not match
 #      package-lock.json.
 #   3. code-server (the VS Code server the tests run in) into a cache folder outside the clone,
