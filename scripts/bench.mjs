@@ -57,6 +57,14 @@ const sourceWords = require('@zxcvbn-ts/language-en').dictionary['commonWords-en
 const rareWords = sourceWords.filter((w) => /^\p{Ll}+$/u.test(w) && !inVocabulary.has(w)).slice(0, 20000);
 
 
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+async function settle() {
+	globalThis.gc();
+	await sleep(50);
+	globalThis.gc();
+	await sleep(50);
+}
+
 const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
 
 const wordTokenizer = new natural.WordTokenizer();
@@ -102,12 +110,13 @@ const contenders = [
  * Times every contender on `text`, round-robin (each round runs each contender once), so a
  * load change on a shared machine hits all of them alike. Medians of wall and CPU time.
  */
-function benchText(label, text) {
+async function benchText(label, text) {
 	const samples = contenders.map(() => ({ wall: [], cpu: [], tokens: 0 }));
 	for (let round = 0; round < warmups + runs; round++) {
-		contenders.forEach((c, k) => {
-			// Start each run from a collected heap, so no contender pays for another's garbage.
-			globalThis.gc();
+		for (const [k, c] of contenders.entries()) {
+			// Start each run from a collected, quiet heap (background sweeping done), so no
+			// contender pays for another's garbage.
+			await settle();
 			const cpu0 = process.cpuUsage();
 			const t0 = performance.now();
 			samples[k].tokens = c.run(text);
@@ -117,7 +126,7 @@ function benchText(label, text) {
 				samples[k].wall.push(wall);
 				samples[k].cpu.push((cpu.user + cpu.system) / 1000);
 			}
-		});
+		}
 	}
 	const results = contenders.map((c, k) => {
 		const ms = median(samples[k].wall);
@@ -136,7 +145,7 @@ function benchText(label, text) {
 	return { label, chars: text.length, results };
 }
 
-function lookupOnly(text) {
+async function lookupOnly(text) {
 	const spans = core.tokenSpans(text);
 	const { starts, ends, count } = spans;
 	const keys = new Array(count);
@@ -163,8 +172,8 @@ function lookupOnly(text) {
 	];
 	const samples = parts.map(() => ({ wall: [], cpu: [], tokens: 0 }));
 	for (let round = 0; round < warmups + runs; round++) {
-		parts.forEach((part, k) => {
-			globalThis.gc();
+		for (const [k, part] of parts.entries()) {
+			await settle();
 			const cpu0 = process.cpuUsage();
 			const t0 = performance.now();
 			samples[k].tokens = part.run(text);
@@ -174,7 +183,7 @@ function lookupOnly(text) {
 				samples[k].wall.push(wall);
 				samples[k].cpu.push((cpu.user + cpu.system) / 1000);
 			}
-		});
+		}
 	}
 	console.log('\nParts, on the generated corpus (round-robin like the table above):');
 	console.log('| step | median ms | median CPU ms | tokens/s (wall) |');
@@ -230,12 +239,12 @@ const generated = generateCorpus({ wordsByFrequency: core.defaultWords(), rareWo
 const prose = localProse(root);
 const realProse = prose.map((s) => s.text).join('\n\n');
 const report = { node: process.version, cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, runs, warmups, texts: [] };
-report.texts.push(benchText('Generated corpus (seeded Zipf sample of the default vocabulary ranks + 4 % rarer real words)', generated));
+report.texts.push(await benchText('Generated corpus (seeded Zipf sample of the default vocabulary ranks + 4 % rarer real words)', generated));
 if (realProse.length > 0) {
 	console.log(`\nReal prose sources: ${prose.map((s) => `${s.name} (${s.files.length} files, ${(s.text.length / 1024).toFixed(0)} K units)`).join('; ')}`);
-	report.texts.push(benchText('Real English prose found on this machine', realProse));
+	report.texts.push(await benchText('Real English prose found on this machine', realProse));
 }
-report.parts = lookupOnly(generated);
+report.parts = await lookupOnly(generated);
 report.memory = memory(generated);
 // The same measurement in a fresh process, where RSS growth is not hidden by memory the
 // contenders above already made the process reserve.
