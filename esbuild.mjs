@@ -1,5 +1,5 @@
-// Builds the three bundles into dist/: the extension (node, cjs), the webview (browser, iife,
-// with its CSS) and the core as a plain CommonJS library. Flags: --production, --watch.
+// Builds the bundles into dist/: the extension (node, cjs), the webview (browser, iife, with its
+// CSS), the core as a plain CommonJS library and the NER worker (node, cjs). Flags: --production, --watch.
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
@@ -54,6 +54,15 @@ const builds = [
 		outdir: 'dist',
 		platform: 'neutral',
 		mainFields: ['module', 'main'],
+		format: 'cjs',
+	},
+	{
+		...shared,
+		// The NER tagger (compromise) runs in a worker thread of its own, so the extension bundle
+		// that loads at activation never carries it.
+		entryPoints: { nerWorker: 'src/extension/labels/nerWorker.ts' },
+		outdir: 'dist',
+		platform: 'node',
 		format: 'cjs',
 	},
 ];
