@@ -59,7 +59,7 @@ export function toResult(entry: DocumentAnalysis): DocumentAnalysisResult {
 		i: k + 1,
 		start: ex.offset,
 		end: ex.offset + ex.analysis.text.length,
-		...analysisToRecord(ex.analysis, ex.offset),
+		...analysisToRecord(ex.analysis, ex.offset, ex.labels?.binary, ex.labels?.tags),
 	}));
 	return { uri: entry.uri.toString(), version: entry.version, m: examples.length, examples };
 }

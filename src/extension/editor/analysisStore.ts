@@ -6,6 +6,7 @@
 
 import * as vscode from 'vscode';
 import type { Analysis } from '../../core/analyze';
+import type { EntitySpan } from '../../core/ner/types';
 import { Disposable } from '../util/dispose';
 
 /** One analysed selection X^(i). */
@@ -13,6 +14,17 @@ export interface Example {
 	/** Document offset of `analysis.text`; token offsets inside the analysis are relative to it. */
 	offset: number;
 	readonly analysis: Analysis;
+	/** Named-entity labels, filled in after the indices by the LabelService (labels follow). */
+	labels?: ExampleLabels;
+}
+
+/** Labels of one example, aligned to its tokens; span offsets index `analysis.text`. */
+export interface ExampleLabels {
+	readonly spans: readonly EntitySpan[];
+	/** BIO tag per token. */
+	readonly tags: readonly string[];
+	/** y⟨t⟩: 1 for tokens inside a PER span. */
+	readonly binary: Uint8Array;
 }
 
 export interface DocumentAnalysis {
@@ -38,6 +50,9 @@ export class AnalysisStore extends Disposable {
 	private latestKey: string | undefined;
 	private readonly changeEmitter = this._register(new vscode.EventEmitter<StoreChange>());
 	readonly onDidChange = this.changeEmitter.event;
+	// Separate from onDidChange so listeners that reset on a new analysis (time cursor) keep their state.
+	private readonly labelsEmitter = this._register(new vscode.EventEmitter<DocumentAnalysis>());
+	readonly onDidChangeLabels = this.labelsEmitter.event;
 
 	constructor() {
 		super();
@@ -53,6 +68,21 @@ export class AnalysisStore extends Disposable {
 		this.latestKey = key;
 		this.changeEmitter.fire({ uri: document.uri, reason: 'set' });
 		return entry;
+	}
+
+	/**
+	 * Attaches labels to the examples of `entry` (undefined drops them). Ignored when `entry` was
+	 * replaced or dropped meanwhile: its labels belong to text that is no longer analysed.
+	 */
+	setLabels(entry: DocumentAnalysis, labels: readonly (ExampleLabels | undefined)[]): boolean {
+		if (this.entries.get(entry.uri.toString()) !== entry) {
+			return false;
+		}
+		entry.examples.forEach((ex, k) => {
+			ex.labels = labels[k];
+		});
+		this.labelsEmitter.fire(entry);
+		return true;
 	}
 
 	/** The analysis of `document` when it still matches the document's version. */
