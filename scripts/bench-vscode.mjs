@@ -277,8 +277,16 @@ async function warmBenchmarks(wb, loadSamples) {
 	}
 	const warmMedian = median(warm);
 	record('Command → decorations, 1,000-token selection (Enter → last decoration in the DOM)', `${ms(warmMedian)} median of ${warm.length} [${warm.map((x) => x.toFixed(0)).join(', ')}]`, '≤ 100 ms', warmMedian <= 100);
-	// The in-host part: executeCommand's own duration, through the extension's getAnalysis
-	// command is not needed; the host work is timed by a palette-free run instead.
+	// The same panel for these 1,000 tokens: what opening a webview costs at all, as a baseline
+	// for the 100,000-token figure below.
+	const smallOpens = [];
+	for (let i = 0; i < Math.min(runs, 3); i++) {
+		const r = await matrixOpen(wb);
+		smallOpens.push(r.elapsed);
+		log(`  Show One-Hot Matrix, 1,000 tokens, run ${i + 1}: ${ms(r.elapsed)}`);
+		await closeMatrix(wb);
+	}
+	record('Matrix panel open, 1,000 tokens (baseline: the cost of a webview panel)', `${ms(median(smallOpens))} median of ${smallOpens.length} [${smallOpens.map((x) => x.toFixed(0)).join(', ')}]`, '(no budget)', undefined);
 	await clearAnalysis(wb);
 	loadSamples.push(os.loadavg()[0]);
 
