@@ -2,16 +2,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { referenceSentence } from '../../../src/core/reference';
+import type { TimeStepResult as Step } from '../../../src/extension/editor/timeCursor';
 import { closeAllEditors, openText, selectTexts, tokenize } from './helpers';
-
-interface Step {
-	i: number;
-	t: number;
-	T_x: number;
-	text: string;
-	index: number;
-	unknown: boolean;
-}
 
 const next = () => vscode.commands.executeCommand<Step | undefined>('sequenceLens.nextToken');
 const previous = () => vscode.commands.executeCommand<Step | undefined>('sequenceLens.previousToken');
