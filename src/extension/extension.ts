@@ -10,6 +10,9 @@ import { DecorationController } from './editor/decorationController';
 import { TokenHoverProvider } from './editor/hoverProvider';
 import { StatusBarController } from './editor/statusBar';
 import { TimeCursor } from './editor/timeCursor';
+import { LabelHoverProvider } from './labels/labelHover';
+import { LabelService } from './labels/labelService';
+import { NameDecorations } from './labels/nameDecorations';
 import { MatrixPanel } from './webview/matrixPanel';
 
 export function activate(context: vscode.ExtensionContext): void {
@@ -19,6 +22,9 @@ export function activate(context: vscode.ExtensionContext): void {
 	const timeCursor = new TimeCursor(store);
 	const statusBar = new StatusBarController(store, timeCursor);
 	const liveMode = new LiveMode(analyzer);
+	// Constructing it starts nothing: the worker thread starts with the first analysis to label.
+	const labels = new LabelService(vscode.Uri.joinPath(context.extensionUri, 'dist', 'nerWorker.js').fsPath, store);
+	const nameDecorations = new NameDecorations(store);
 	// The panel is created on first use, not at activation.
 	let matrix: MatrixPanel | undefined;
 	const getMatrix = () => {
@@ -35,6 +41,9 @@ export function activate(context: vscode.ExtensionContext): void {
 		timeCursor,
 		statusBar,
 		liveMode,
+		labels,
+		nameDecorations,
+		vscode.languages.registerHoverProvider('*', new LabelHoverProvider(store)),
 		// Every scheme (files, untitled, notebook cells); the provider exits at once without an analysis.
 		vscode.languages.registerHoverProvider('*', new TokenHoverProvider(store)),
 		vscode.workspace.onDidChangeConfiguration((event) => {

@@ -1,0 +1,220 @@
+/**
+ * Owns the NER worker thread and labels stored analyses after their indices are shown. The
+ * worker starts on the first request (never at activation), is restarted after a crash or a time
+ * limit, and is terminated on dispose. A failure leaves the indices in place and says why once.
+ */
+
+import * as vscode from 'vscode';
+import { Worker } from 'node:worker_threads';
+import { alignEntities } from '../../core/ner/align';
+import type { EntitySpan } from '../../core/ner/types';
+import { configSection } from '../config';
+import type { AnalysisStore, DocumentAnalysis, ExampleLabels, StoreChange } from '../editor/analysisStore';
+import { Disposable } from '../util/dispose';
+import type { FromWorker, ToWorker } from './workerProtocol';
+
+export const labelsEnabledKey = 'labels.enabled';
+
+/** Loading compromise (~1 s on a busy machine) plus tagging at a generous rate for slow machines. */
+export function timeLimitFor(textLength: number): number {
+	return 20000 + textLength * 0.05;
+}
+
+export class LabelError extends Error {
+	constructor(
+		message: string,
+		readonly cancelled = false,
+	) {
+		super(message);
+	}
+}
+
+interface Pending {
+	resolve: (spans: EntitySpan[]) => void;
+	reject: (error: LabelError) => void;
+	timer: ReturnType<typeof setTimeout>;
+}
+
+/** Timings of the last run, for the bench and the report in docs/ner.md. */
+export interface LabelTimings {
+	/** From `new Worker` to the tagger loaded in it, once per worker. */
+	workerStartMs?: number;
+	/** Round trip of the last request, host side. */
+	lastRequestMs?: number;
+	/** Tagging time of the last request inside the worker. */
+	lastTagMs?: number;
+}
+
+export function labelsEnabled(scope?: vscode.ConfigurationScope): boolean {
+	const value = vscode.workspace.getConfiguration(configSection, scope).get<unknown>(labelsEnabledKey);
+	return typeof value === 'boolean' ? value : true;
+}
+
+export class LabelService extends Disposable {
+	private worker: Worker | undefined;
+	private workerStartedAt = 0;
+	private nextId = 1;
+	private readonly pending = new Map<number, Pending>();
+	/** Requests in flight per document, cancelled when a newer analysis replaces it. */
+	private readonly inFlight = new Map<string, number[]>();
+	readonly timings: LabelTimings = {};
+	private warned = false;
+
+	constructor(
+		private readonly workerPath: string,
+		private readonly store: AnalysisStore,
+	) {
+		super();
+		this._register(store.onDidChange((change) => this.onStoreChange(change)));
+		this._register(
+			vscode.workspace.onDidChangeConfiguration((event) => {
+				if (event.affectsConfiguration(`${configSection}.${labelsEnabledKey}`)) {
+					for (const entry of store.all()) {
+						if (labelsEnabled(entry.uri)) {
+							void this.labelEntry(entry);
+						} else {
+							this.cancelDocument(entry.uri.toString());
+							store.setLabels(entry, []);
+						}
+					}
+				}
+			}),
+		);
+		this._register({ dispose: () => this.stopWorker(new LabelError('Sequence Lens is shutting down.', true)) });
+	}
+
+	private onStoreChange(change: StoreChange): void {
+		const key = change.uri.toString();
+		if (change.reason === 'shifted') {
+			return;
+		}
+		this.cancelDocument(key);
+		if (change.reason === 'set') {
+			const entry = this.store.getByUri(change.uri);
+			if (entry && labelsEnabled(entry.uri)) {
+				void this.labelEntry(entry);
+			}
+		}
+	}
+
+	/** Labels every example of `entry` and stores the result; false when it was cancelled or failed. */
+	async labelEntry(entry: DocumentAnalysis): Promise<boolean> {
+		const key = entry.uri.toString();
+		try {
+			const labels: ExampleLabels[] = [];
+			for (const ex of entry.examples) {
+				const a = ex.analysis;
+				const spans = a.length === 0 ? [] : await this.label(a.text, key);
+				const { tags, binary } = alignEntities(spans, a.starts, a.ends);
+				labels.push({ spans, tags, binary });
+			}
+			return this.store.setLabels(entry, labels);
+		} catch (error) {
+			if (error instanceof LabelError && error.cancelled) {
+				return false;
+			}
+			const message = error instanceof Error ? error.message : String(error);
+			// Once per session: a broken tagger should not raise a notification on every selection.
+			if (!this.warned) {
+				this.warned = true;
+				void vscode.window.showWarningMessage(
+					vscode.l10n.t('Sequence Lens: named-entity labels are not available ({0}). Indices are shown without labels.', message),
+				);
+			}
+			return false;
+		}
+	}
+
+	/** Entity spans of `text` from the worker; offsets index `text`. */
+	label(text: string, documentKey?: string): Promise<EntitySpan[]> {
+		const worker = this.ensureWorker();
+		const id = this.nextId++;
+		const sent = performance.now();
+		const limit = timeLimitFor(text.length);
+		return new Promise<EntitySpan[]>((resolve, reject) => {
+			const timer = setTimeout(() => {
+				// A worker past its limit may be stuck in one long synchronous step: only a restart frees it.
+				this.stopWorker(new LabelError(vscode.l10n.t('the tagger took longer than {0} s', Math.round(limit / 1000))));
+			}, limit);
+			this.pending.set(id, {
+				resolve: (spans) => {
+					this.timings.lastRequestMs = performance.now() - sent;
+					resolve(spans);
+				},
+				reject,
+				timer,
+			});
+			if (documentKey) {
+				this.inFlight.set(documentKey, [...(this.inFlight.get(documentKey) ?? []), id]);
+			}
+			worker.postMessage({ type: 'label', id, text } satisfies ToWorker);
+		}).finally(() => {
+			if (documentKey) {
+				const left = (this.inFlight.get(documentKey) ?? []).filter((x) => x !== id);
+				if (left.length) this.inFlight.set(documentKey, left);
+				else this.inFlight.delete(documentKey);
+			}
+		});
+	}
+
+	private cancelDocument(key: string): void {
+		for (const id of this.inFlight.get(key) ?? []) {
+			this.worker?.postMessage({ type: 'cancel', id } satisfies ToWorker);
+			this.settle(id, undefined, new LabelError('cancelled', true));
+		}
+		this.inFlight.delete(key);
+	}
+
+	private settle(id: number, spans: EntitySpan[] | undefined, error?: LabelError): void {
+		const p = this.pending.get(id);
+		if (!p) return;
+		this.pending.delete(id);
+		clearTimeout(p.timer);
+		if (error) p.reject(error);
+		else p.resolve(spans ?? []);
+	}
+
+	private ensureWorker(): Worker {
+		if (this.worker) {
+			return this.worker;
+		}
+		this.workerStartedAt = performance.now();
+		const worker = new Worker(this.workerPath);
+		worker.on('message', (message: FromWorker) => {
+			switch (message.type) {
+				case 'ready':
+					this.timings.workerStartMs = performance.now() - this.workerStartedAt;
+					break;
+				case 'result':
+					this.timings.lastTagMs = message.tagMs;
+					this.settle(message.id, message.spans);
+					break;
+				case 'error':
+					this.settle(message.id, undefined, new LabelError(message.message, message.cancelled));
+					break;
+				case 'progress':
+					break;
+			}
+		});
+		worker.on('error', (error) => {
+			if (this.worker === worker) this.stopWorker(new LabelError(vscode.l10n.t('the tagger failed: {0}', error.message)));
+		});
+		worker.on('exit', (code) => {
+			if (this.worker === worker) this.stopWorker(new LabelError(vscode.l10n.t('the tagger stopped (exit code {0})', code)));
+		});
+		// The host may exit while the worker is idle.
+		worker.unref();
+		this.worker = worker;
+		return worker;
+	}
+
+	private stopWorker(reason: LabelError): void {
+		const worker = this.worker;
+		this.worker = undefined;
+		for (const id of [...this.pending.keys()]) {
+			this.settle(id, undefined, reason);
+		}
+		this.inFlight.clear();
+		void worker?.terminate();
+	}
+}

@@ -1,0 +1,107 @@
+// Named-entity labels in a real VS Code: indices come back from the command at once, labels
+// follow from the worker thread and show up in the stored analysis and in the hover.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { DocumentAnalysisResult } from '../../../src/shared/api';
+import { closeAllEditors, commands, getAnalysis, openText, selectAll, tokenize, updateSetting, waitFor } from './helpers';
+
+const referenceY = [1, 1, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0];
+const referenceTags = ['B-PER', 'I-PER', 'O', 'B-PER', 'I-PER', 'O', 'O', 'O', 'B-LOC', 'I-LOC', 'O', 'B-LOC'];
+
+/** The analysis of `uri` once its labels have arrived (the first load of the tagger can take seconds on a busy machine). */
+function labelled(uri: vscode.Uri, ms = 60000): Promise<DocumentAnalysisResult> {
+	return waitFor(
+		async () => {
+			const result = await getAnalysis(uri);
+			return result && result.examples.every((x) => x.tokens.every((token) => token.label !== undefined)) ? result : undefined;
+		},
+		'labels',
+		ms,
+	);
+}
+
+async function hoverText(document: vscode.TextDocument, offset: number): Promise<string> {
+	const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, document.positionAt(offset));
+	return hovers
+		.flatMap((hover) => hover.contents)
+		.map((content) => (typeof content === 'string' ? content : content.value))
+		.join('\n');
+}
+
+describe('Named-entity labels', function () {
+	this.timeout(90000);
+	after(closeAllEditors);
+
+	describe('the reference example', () => {
+		let uri: vscode.Uri;
+		let result: DocumentAnalysisResult;
+
+		before(async () => {
+			const returned = await vscode.commands.executeCommand<DocumentAnalysisResult | undefined>(commands.openReferenceExample);
+			assert.ok(returned, 'the command returns the analysis');
+			assert.equal(returned.examples[0].T_x, 12, 'indices come back with the command');
+			uri = vscode.Uri.parse(returned.uri);
+			result = await labelled(uri);
+		});
+
+		it('labels y = 1 1 0 1 1 0 0 0 0 0 0 0 and BIO tags with Baker Street and London as places', () => {
+			const [x] = result.examples;
+			assert.deepEqual(
+				x.tokens.map((token) => token.label),
+				referenceY,
+			);
+			assert.deepEqual(
+				x.tokens.map((token) => token.tag),
+				referenceTags,
+			);
+		});
+
+		it('shows y⟨t⟩ and the entity type in the hover', async () => {
+			const document = vscode.window.activeTextEditor?.document;
+			assert.ok(document && document.uri.toString() === uri.toString());
+			const text = document.getText();
+			const holmes = await hoverText(document, text.indexOf('Holmes') + 2);
+			assert.match(holmes, /y⟨2⟩ = 1/);
+			assert.match(holmes, /I-PER/);
+			const london = await hoverText(document, text.indexOf('London') + 1);
+			assert.match(london, /y⟨12⟩ = 0/);
+			assert.match(london, /B-LOC/);
+		});
+	});
+
+	it('labels a selection analysed with Tokenize Selection, each example on its own', async () => {
+		const editor = await openText('Ada Lovelace wrote to Charles Babbage.\n');
+		selectAll(editor);
+		const returned = await tokenize();
+		assert.ok(returned);
+		const result = await labelled(editor.document.uri);
+		const tokens = result.examples[0].tokens;
+		const names = tokens.filter((token) => token.label === 1).map((token) => token.text);
+		assert.deepEqual(names, ['Ada', 'Lovelace', 'Charles', 'Babbage']);
+		assert.equal(tokens.find((token) => token.text === 'wrote')?.tag, 'O');
+	});
+
+	it('leaves labels out when sequenceLens.labels.enabled is false', async () => {
+		try {
+			await updateSetting('labels.enabled', false);
+			const editor = await openText('Sherlock Holmes met John Watson.\n');
+			selectAll(editor);
+			const returned = await tokenize();
+			assert.ok(returned);
+			// Give a tagger that wrongly ran time to answer before checking it did not.
+			await new Promise((resolve) => setTimeout(resolve, 1500));
+			const result = await getAnalysis(editor.document.uri);
+			assert.ok(result);
+			assert.ok(result.examples[0].tokens.every((token) => token.label === undefined && token.tag === undefined));
+			// Turning labels back on labels what is already analysed.
+			await updateSetting('labels.enabled', undefined);
+			const after = await labelled(editor.document.uri);
+			assert.deepEqual(
+				after.examples[0].tokens.map((token) => token.label),
+				[1, 1, 0, 1, 1],
+			);
+		} finally {
+			await updateSetting('labels.enabled', undefined);
+		}
+	});
+});
