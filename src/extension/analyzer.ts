@@ -7,6 +7,7 @@ import type * as vscode from 'vscode';
 import { analyze, analysisToRecord, type AnalyzeOptions } from '../core/analyze';
 import { defaultVocabulary } from '../core/defaultVocabulary';
 import type { DocumentAnalysisResult, ExampleRecord } from '../shared/api';
+import { activeVocabulary } from './commands/vocabularyState';
 import type { SequenceLensConfig } from './config';
 import type { AnalysisStore, DocumentAnalysis, Example } from './editor/analysisStore';
 
@@ -20,7 +21,8 @@ export function analyzeOptions(config: SequenceLensConfig): AnalyzeOptions {
 	return {
 		tokenizer: config.tokenizer,
 		lowercase: config.lowercase,
-		vocabulary: defaultVocabulary(config.convention),
+		// A loaded vocabulary keeps its own convention; the setting picks the built-in list only.
+		vocabulary: activeVocabulary()?.vocabulary ?? defaultVocabulary(config.convention),
 	};
 }
 

@@ -6,6 +6,8 @@ import { referenceSentence } from '../core/reference';
 import { TokenizerError } from '../core/tokenize';
 import type { ClearResult, DocumentAnalysisResult, MatrixShownResult } from '../shared/api';
 import { toResult, type Analyzer, type TextSpan } from './analyzer';
+import { registerExportCommand } from './commands/exportAnalysis';
+import { registerVocabularyCommands } from './commands/loadVocabulary';
 import { configSection, readConfig } from './config';
 import type { AnalysisStore, DocumentAnalysis } from './editor/analysisStore';
 import { rangeToOffsets } from './editor/convert';
@@ -249,5 +251,7 @@ export function registerCommands(services: CommandServices): vscode.Disposable[]
 			);
 			return { liveMode };
 		}),
+		...registerVocabularyCommands(services.analyzer),
+		registerExportCommand(services.store),
 	];
 }

@@ -1,0 +1,162 @@
+/**
+ * Export…: writes the active analysis in one of the core's export formats through a save dialog.
+ * Files are written atomically, and an existing file is only replaced after the save dialog
+ * asked the user about it.
+ */
+
+import * as vscode from 'vscode';
+import { makeBatch } from '../../core/batch';
+import { toConll } from '../../core/export/conll';
+import { analysesToCsv, analysisToCsv } from '../../core/export/csv';
+import { analysesToJson, analysisToJson, type JsonExample } from '../../core/export/json';
+import { indicesToNpy, oneHotToNpy } from '../../core/export/npy';
+import { OneHotSizeError } from '../../core/oneHot';
+import type { AnalysisStore, DocumentAnalysis } from '../editor/analysisStore';
+import { atomicWrite, exists } from '../fs/atomicWrite';
+
+export const exportCommandId = 'sequenceLens.export';
+
+export type ExportFormat = 'indices-npy' | 'onehot-npy' | 'csv' | 'json' | 'conll';
+export const exportFormats: readonly ExportFormat[] = ['indices-npy', 'onehot-npy', 'csv', 'json', 'conll'];
+
+export interface ExportResult {
+	uri: string;
+	format: ExportFormat;
+	bytes: number;
+}
+
+export interface ExportFailure {
+	error: string;
+	format: ExportFormat;
+}
+
+interface FormatInfo {
+	label: string;
+	detail: string;
+	extension: string;
+	suffix: string;
+}
+
+function formatInfo(format: ExportFormat): FormatInfo {
+	switch (format) {
+		case 'indices-npy':
+			return { label: vscode.l10n.t('Indices (.npy)'), detail: vscode.l10n.t('int32 array of shape (T_x,), or (m, T_x) padded for several examples'), extension: 'npy', suffix: '' };
+		case 'onehot-npy':
+			return { label: vscode.l10n.t('One-hot matrix (.npy)'), detail: vscode.l10n.t('uint8 array of shape (T_x, |V|); refused when it would be too large'), extension: 'npy', suffix: '_onehot' };
+		case 'csv':
+			return { label: 'CSV', detail: vscode.l10n.t('one row per token: t, token, offsets, index, column, unknown'), extension: 'csv', suffix: '' };
+		case 'json':
+			return { label: 'JSON', detail: vscode.l10n.t('the analysis with the convention it was numbered under'), extension: 'json', suffix: '' };
+		case 'conll':
+			return { label: 'CoNLL', detail: vscode.l10n.t('token and label per line, a blank line between examples'), extension: 'conll', suffix: '' };
+	}
+}
+
+function isExportFormat(value: unknown): value is ExportFormat {
+	return typeof value === 'string' && (exportFormats as readonly string[]).includes(value);
+}
+
+/** The file content for `format`; one example gives the single-example layouts. */
+export function exportBytes(entry: DocumentAnalysis, format: ExportFormat): Uint8Array {
+	const examples: JsonExample[] = entry.examples.map((ex) => ({
+		analysis: ex.analysis,
+		offset: ex.offset,
+		labels: ex.labels?.binary,
+		tags: ex.labels?.tags,
+	}));
+	const analyses = entry.examples.map((ex) => ex.analysis);
+	const single = examples.length === 1;
+	const text = (s: string) => new TextEncoder().encode(s);
+	switch (format) {
+		case 'indices-npy':
+			return indicesToNpy(single ? analyses[0] : makeBatch(analyses));
+		case 'onehot-npy':
+			return oneHotToNpy(single ? analyses[0] : makeBatch(analyses));
+		case 'csv':
+			return text(single ? analysisToCsv(examples[0].analysis, examples[0]) : analysesToCsv(examples));
+		case 'json':
+			return text(single ? analysisToJson(examples[0]) : analysesToJson(examples));
+		case 'conll':
+			return text(toConll(entry.examples.map((ex) => ({ analysis: ex.analysis, labels: ex.labels?.tags }))));
+	}
+}
+
+function toUri(argument: unknown): vscode.Uri | undefined {
+	if (argument instanceof vscode.Uri) {
+		return argument;
+	}
+	if (typeof argument === 'string' && argument !== '') {
+		return /^[a-z][a-z0-9+.-]+:/i.test(argument) ? vscode.Uri.parse(argument, true) : vscode.Uri.file(argument);
+	}
+	return undefined;
+}
+
+function defaultTarget(entry: DocumentAnalysis, info: FormatInfo): vscode.Uri | undefined {
+	const source = entry.uri;
+	const base = source.path.slice(source.path.lastIndexOf('/') + 1).replace(/\.[^.]*$/, '') || 'analysis';
+	const folder =
+		source.scheme === 'file' ? vscode.Uri.joinPath(source, '..') : vscode.workspace.workspaceFolders?.[0]?.uri;
+	return folder ? vscode.Uri.joinPath(folder, `${base}${info.suffix}.${info.extension}`) : undefined;
+}
+
+async function exportCommand(store: AnalysisStore, target?: unknown, format?: unknown): Promise<ExportResult | ExportFailure | undefined> {
+	const editor = vscode.window.activeTextEditor;
+	const entry = (editor ? store.get(editor.document) : undefined) ?? store.latest();
+	if (!entry) {
+		void vscode.window.showInformationMessage(vscode.l10n.t('Sequence Lens: nothing to export yet. Tokenize a selection first, or run “Sequence Lens: Open Reference Example”.'));
+		return undefined;
+	}
+	let chosen: ExportFormat | undefined = isExportFormat(format) ? format : undefined;
+	if (!chosen) {
+		const pick = await vscode.window.showQuickPick(
+			exportFormats.map((id) => ({ ...formatInfo(id), id })),
+			{ title: vscode.l10n.t('Export the analysis as') },
+		);
+		chosen = pick?.id;
+	}
+	if (!chosen) {
+		return undefined;
+	}
+	const info = formatInfo(chosen);
+	let uri = toUri(target);
+	if (uri) {
+		// No dialog asked about replacing it, so a scripted export never overwrites.
+		if (await exists(uri)) {
+			const error = vscode.l10n.t('{0} already exists; choose another file name (the save dialog asks before replacing a file).', uri.fsPath || uri.toString());
+			void vscode.window.showErrorMessage(vscode.l10n.t('Sequence Lens: {0}', error));
+			return { error, format: chosen };
+		}
+	} else {
+		uri = await vscode.window.showSaveDialog({
+			defaultUri: defaultTarget(entry, info),
+			filters: { [info.label]: [info.extension] },
+			title: vscode.l10n.t('Export {0}', info.label),
+		});
+	}
+	if (!uri) {
+		return undefined;
+	}
+	let bytes: Uint8Array;
+	try {
+		bytes = exportBytes(entry, chosen);
+	} catch (error) {
+		if (error instanceof OneHotSizeError || error instanceof RangeError) {
+			void vscode.window.showErrorMessage(vscode.l10n.t('Sequence Lens: {0}', error.message));
+			return { error: error.message, format: chosen };
+		}
+		throw error;
+	}
+	try {
+		await atomicWrite(uri, bytes);
+	} catch (error) {
+		const message = error instanceof Error ? error.message : String(error);
+		void vscode.window.showErrorMessage(vscode.l10n.t('Sequence Lens: could not write {0}: {1}', uri.fsPath || uri.toString(), message));
+		return { error: message, format: chosen };
+	}
+	void vscode.window.setStatusBarMessage(vscode.l10n.t('Sequence Lens: exported {0}', uri.fsPath || uri.toString()), 4000);
+	return { uri: uri.toString(), format: chosen, bytes: bytes.length };
+}
+
+export function registerExportCommand(store: AnalysisStore): vscode.Disposable {
+	return vscode.commands.registerCommand(exportCommandId, (target?: unknown, format?: unknown) => exportCommand(store, target, format));
+}

@@ -1,0 +1,230 @@
+/**
+ * Load Vocabulary…: reads a vocabulary file, makes it the active vocabulary for new analyses and
+ * re-renders the open ones. Also loads `sequenceLens.vocabularyPath` when it is set.
+ */
+
+import * as vscode from 'vscode';
+import { detectVocabularyFormat, loadVocabulary, VocabularyFileError, type LoadVocabularyOptions } from '../../core/vocabularyFiles';
+import type { Vocabulary } from '../../core/vocabulary';
+import type { ConventionId } from '../../core/conventions';
+import type { Analyzer } from '../analyzer';
+import { configSection, readConfig } from '../config';
+import { activeVocabulary, setActiveVocabulary } from './vocabularyState';
+
+export const loadVocabularyCommandId = 'sequenceLens.loadVocabulary';
+export const useBuiltInVocabularyCommandId = 'sequenceLens.useBuiltInVocabulary';
+
+/** What Load Vocabulary returns on success. */
+export interface LoadedVocabularyResult {
+	name: string;
+	size: number;
+	unkIndex: number;
+	base: number;
+	convention: ConventionId;
+	kind: 'word' | 'subword';
+	uri: string;
+}
+
+/** What it returns when the file cannot be used; the previous vocabulary stays active. */
+export interface LoadVocabularyFailure {
+	error: string;
+	problem: string;
+	uri: string;
+}
+
+export interface LoadVocabularyArguments {
+	/** Skips the "Add <UNK>" question: true adds it, false refuses the file. */
+	addMissingUnk?: boolean;
+}
+
+function describe(vocabulary: Vocabulary, uri: vscode.Uri): LoadedVocabularyResult {
+	return {
+		name: vocabulary.name,
+		size: vocabulary.size,
+		unkIndex: vocabulary.unkIndex,
+		base: vocabulary.base,
+		convention: vocabulary.convention,
+		kind: vocabulary.kind,
+		uri: uri.toString(),
+	};
+}
+
+function toUri(argument: unknown): vscode.Uri | undefined {
+	if (argument instanceof vscode.Uri) {
+		return argument;
+	}
+	if (typeof argument === 'string' && argument !== '') {
+		// A scheme of two or more letters is a URI; anything else (including "C:\…") is a path.
+		return /^[a-z][a-z0-9+.-]+:/i.test(argument) ? vscode.Uri.parse(argument, true) : vscode.Uri.file(argument);
+	}
+	return undefined;
+}
+
+function fileName(uri: vscode.Uri): string {
+	return uri.path.slice(uri.path.lastIndexOf('/') + 1);
+}
+
+function failure(uri: vscode.Uri, problem: string, message: string): LoadVocabularyFailure {
+	void vscode.window.showErrorMessage(vscode.l10n.t('Sequence Lens: could not load the vocabulary {0}: {1} The previous vocabulary stays active.', fileName(uri), message));
+	return { error: message, problem, uri: uri.toString() };
+}
+
+/**
+ * Reads and parses `uri`. Positional formats (text, JSON list) take their base from the convention
+ * setting; formats that carry their own indices keep them.
+ */
+async function readVocabulary(
+	uri: vscode.Uri,
+	args: LoadVocabularyArguments,
+	interactive: boolean,
+): Promise<Vocabulary | LoadVocabularyFailure | undefined> {
+	let bytes: Uint8Array;
+	try {
+		bytes = await vscode.workspace.fs.readFile(uri);
+	} catch (error) {
+		return failure(uri, 'read', error instanceof Error ? error.message : String(error));
+	}
+	const options: LoadVocabularyOptions = { name: fileName(uri) };
+	try {
+		const format = detectVocabularyFormat(bytes);
+		if (format === 'text' || format === 'json-list') {
+			options.convention = readConfig(uri).convention;
+		}
+		return loadVocabulary(bytes, options);
+	} catch (error) {
+		if (!(error instanceof VocabularyFileError)) {
+			throw error;
+		}
+		if (error.problem !== 'missing-unk') {
+			return failure(uri, error.problem, error.message);
+		}
+		let add = args.addMissingUnk;
+		if (add === undefined && interactive) {
+			const addItem = vscode.l10n.t('Add <UNK>');
+			const answer = await vscode.window.showWarningMessage(
+				vscode.l10n.t('{0} has no unknown token, so words outside it would have no index.', fileName(uri)),
+				{ modal: true, detail: vscode.l10n.t('Add “<UNK>” after the last entry? No existing index moves; the file is not changed.') },
+				addItem,
+			);
+			add = answer === addItem;
+			if (!add) {
+				return undefined;
+			}
+		}
+		if (!add) {
+			return failure(uri, error.problem, error.message);
+		}
+		try {
+			return loadVocabulary(bytes, { ...options, addMissingUnk: true });
+		} catch (again) {
+			if (again instanceof VocabularyFileError) {
+				return failure(uri, again.problem, again.message);
+			}
+			throw again;
+		}
+	}
+}
+
+/** Makes `vocabulary` active and re-renders every open analysis with it. */
+function activate(analyzer: Analyzer, vocabulary: Vocabulary, uri: vscode.Uri): LoadedVocabularyResult {
+	setActiveVocabulary({ vocabulary, uri });
+	analyzer.reanalyzeAll(vscode.workspace.textDocuments);
+	if (vocabulary.kind === 'subword') {
+		void vscode.window.showWarningMessage(
+			vscode.l10n.t('Sequence Lens: {0} is a subword vocabulary; whole words are looked up, so words it would split into pieces show as <UNK>.', vocabulary.name),
+		);
+	}
+	return describe(vocabulary, uri);
+}
+
+async function loadVocabularyCommand(
+	analyzer: Analyzer,
+	argument?: unknown,
+	args: LoadVocabularyArguments = {},
+): Promise<LoadedVocabularyResult | LoadVocabularyFailure | undefined> {
+	let uri = toUri(argument);
+	if (!uri) {
+		const picked = await vscode.window.showOpenDialog({
+			canSelectMany: false,
+			openLabel: vscode.l10n.t('Load Vocabulary'),
+			title: vscode.l10n.t('Load a vocabulary file'),
+			defaultUri: activeVocabulary()?.uri ?? vscode.workspace.workspaceFolders?.[0]?.uri,
+			filters: { [vscode.l10n.t('Vocabularies')]: ['txt', 'json', 'vocab'], [vscode.l10n.t('All files')]: ['*'] },
+		});
+		uri = picked?.[0];
+	}
+	if (!uri) {
+		return undefined;
+	}
+	const loaded = await readVocabulary(uri, args, true);
+	if (!loaded || !('entries' in loaded)) {
+		return loaded;
+	}
+	const result = activate(analyzer, loaded, uri);
+	void vscode.window.setStatusBarMessage(vscode.l10n.t('Sequence Lens: vocabulary {0} loaded, |V| = {1}', loaded.name, loaded.size), 4000);
+	return result;
+}
+
+/** The folder whose `vocabularyPath` counts: the active editor's, else the first one. */
+function settingFolder(): vscode.WorkspaceFolder | undefined {
+	const active = vscode.window.activeTextEditor?.document.uri;
+	return (active && vscode.workspace.getWorkspaceFolder(active)) ?? vscode.workspace.workspaceFolders?.[0];
+}
+
+/** `sequenceLens.vocabularyPath` as a URI: a relative path resolves against its folder. */
+export function vocabularyPathUri(): vscode.Uri | undefined {
+	const folder = settingFolder();
+	const value = vscode.workspace.getConfiguration(configSection, folder).get<unknown>('vocabularyPath');
+	if (typeof value !== 'string' || value.trim() === '') {
+		return undefined;
+	}
+	const path = value.trim();
+	if (/^([a-z]:[\\/]|[\\/])/i.test(path)) {
+		return vscode.Uri.file(path);
+	}
+	return folder ? vscode.Uri.joinPath(folder.uri, path) : undefined;
+}
+
+/** Loads the setting's file, or drops a vocabulary it loaded before when the setting is cleared. */
+async function loadFromSetting(analyzer: Analyzer, fromSetting: { uri?: vscode.Uri }): Promise<void> {
+	const uri = vocabularyPathUri();
+	if (!uri) {
+		if (fromSetting.uri && activeVocabulary()?.uri.toString() === fromSetting.uri.toString()) {
+			setActiveVocabulary(undefined);
+			analyzer.reanalyzeAll(vscode.workspace.textDocuments);
+		}
+		fromSetting.uri = undefined;
+		return;
+	}
+	// No question from a setting: a file without <UNK> is refused with the message saying why.
+	const loaded = await readVocabulary(uri, { addMissingUnk: false }, false);
+	if (loaded && 'entries' in loaded) {
+		fromSetting.uri = uri;
+		activate(analyzer, loaded, uri);
+	}
+}
+
+export function registerVocabularyCommands(analyzer: Analyzer): vscode.Disposable[] {
+	const fromSetting: { uri?: vscode.Uri } = {};
+	// Activation is the first use: the setting's vocabulary is read then, and open analyses re-render when it arrives.
+	void loadFromSetting(analyzer, fromSetting);
+	return [
+		vscode.commands.registerCommand(loadVocabularyCommandId, (argument?: unknown, args?: LoadVocabularyArguments) =>
+			loadVocabularyCommand(analyzer, argument, args ?? {}),
+		),
+		vscode.commands.registerCommand(useBuiltInVocabularyCommandId, () => {
+			const dropped = activeVocabulary() !== undefined;
+			setActiveVocabulary(undefined);
+			fromSetting.uri = undefined;
+			if (dropped) {
+				analyzer.reanalyzeAll(vscode.workspace.textDocuments);
+			}
+			return { convention: readConfig().convention };
+		}),
+		vscode.workspace.onDidChangeConfiguration((event) => {
+			if (event.affectsConfiguration(`${configSection}.vocabularyPath`)) {
+				void loadFromSetting(analyzer, fromSetting);
+			}
+		}),
+	];
+}
