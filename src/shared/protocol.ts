@@ -18,6 +18,10 @@ export interface ExampleSummary {
 	i: number;
 	T_x: number;
 	unknownCount: number;
+	/** y⟨t⟩ per token (1 inside a person's name) once labels have arrived; absent before. O(T). */
+	labels?: number[];
+	/** BIO tag per token, sent with `labels`. */
+	tags?: string[];
 }
 
 /** Everything the webview needs before it pulls rows. */

@@ -43,7 +43,11 @@ examplesNav.setAttribute('aria-label', 'Examples');
 const strip = el('div', 'strip');
 strip.setAttribute('role', 'list');
 strip.setAttribute('aria-label', 'Tokens');
-header.append(title, figures, message, examplesNav, strip);
+// y⟨1⟩ … y⟨T_y⟩ under the strip, once the labels have arrived.
+const labelRow = el('p', 'label-row');
+labelRow.setAttribute('aria-label', 'Labels y');
+labelRow.hidden = true;
+header.append(title, figures, message, examplesNav, strip, labelRow);
 
 const matrix = el('section', 'matrix');
 matrix.setAttribute('aria-label', 'One-hot matrix');
@@ -172,6 +176,7 @@ function renderHeader(): void {
 		figures.textContent = '';
 		examplesNav.replaceChildren();
 		strip.replaceChildren();
+		renderLabelRow(undefined);
 		return;
 	}
 	const ex = summary.examples[example];
@@ -188,6 +193,7 @@ function renderHeader(): void {
 		`vocabulary ${summary.vocabulary}`,
 	].filter((p): p is string => p !== undefined);
 	figures.textContent = parts.join(' · ');
+	renderLabelRow(ex);
 
 	examplesNav.replaceChildren();
 	if (m > 1) {
@@ -200,6 +206,18 @@ function renderHeader(): void {
 	}
 }
 
+function renderLabelRow(ex: MatrixSummary['examples'][number] | undefined): void {
+	const labels = ex?.labels;
+	labelRow.hidden = !labels;
+	if (!labels) {
+		labelRow.textContent = '';
+		return;
+	}
+	const more = labels.length > stripLimit ? ' …' : '';
+	labelRow.textContent = `y = ${labels.slice(0, stripLimit).join(' ')}${more}`;
+	labelRow.title = `T_y = ${labels.length}; tags ${(ex.tags ?? []).slice(0, stripLimit).join(' ')}${more}`;
+}
+
 function renderStrip(): void {
 	strip.replaceChildren();
 	const count = Math.min(rowCount(), stripLimit);
@@ -209,6 +227,9 @@ function renderStrip(): void {
 			break;
 		}
 		const chip = el('button', rows.unknown(row) ? 'chip unk' : 'chip');
+		if (summary?.examples[example]?.labels?.[row] === 1) {
+			chip.classList.add('name');
+		}
 		chip.setAttribute('role', 'listitem');
 		chip.append(el('span', 'chip-step', stepText(row)), el('span', 'chip-text', text));
 		chip.title = `${stepText(row)} ↦ ${rows.index(row)}`;
@@ -323,6 +344,13 @@ function selectRow(row: number, reveal: boolean): void {
 // ──── messages ────
 
 function applySummary(next: MatrixSummary | null): void {
+	if (next && summary && next.analysisId === summary.analysisId) {
+		// The same analysis with labels added: keep the pages, the scroll position and the selection.
+		summary = next;
+		renderHeader();
+		render();
+		return;
+	}
 	summary = next;
 	pages.clear();
 	pending.clear();

@@ -40,7 +40,12 @@ export function summarize(entry: DocumentAnalysis): MatrixSummary {
 		convention: v?.convention ?? 'course',
 		conventionLabel: v ? conventions[v.convention].label : '',
 		vocabulary: v?.name ?? '',
-		examples: entry.examples.map((ex, k) => ({ i: k + 1, T_x: ex.analysis.length, unknownCount: ex.analysis.unknownCount })),
+		examples: entry.examples.map((ex, k) => ({
+			i: k + 1,
+			T_x: ex.analysis.length,
+			unknownCount: ex.analysis.unknownCount,
+			...(ex.labels ? { labels: Array.from(ex.labels.binary), tags: [...ex.labels.tags] } : {}),
+		})),
 	};
 }
 
@@ -65,6 +70,12 @@ export class MatrixPanel extends Disposable {
 			}),
 		);
 		this._register(store.onDidChange(() => this.follow()));
+		// Labels arrive after the indices: the same analysis, sent again with its y row.
+		this._register(
+			store.onDidChangeLabels((entry) => {
+				if (entry === this.shown) this.postSummary();
+			}),
+		);
 		this._register(vscode.window.onDidChangeActiveTextEditor(() => this.follow()));
 		this._register(vscode.window.onDidChangeTextEditorSelection((e) => this.onSelection(e)));
 	}
