@@ -277,6 +277,22 @@ async function warmBenchmarks(wb, loadSamples) {
 	}
 	const warmMedian = median(warm);
 	record('Command → decorations, 1,000-token selection (Enter → last decoration in the DOM)', `${ms(warmMedian)} median of ${warm.length} [${warm.map((x) => x.toFixed(0)).join(', ')}]`, '≤ 100 ms', warmMedian <= 100);
+	// The same path for one line of 10 tokens: what palette → extension host → decorations costs
+	// with next to no tokens, as a baseline for the 1,000-token figure.
+	const tiny = [];
+	for (let i = 0; i < runs; i++) {
+		await clearAnalysis(wb);
+		await wb.selectAll();
+		await page.keyboard.press('Control+Home');
+		await page.keyboard.press('Shift+End');
+		const r = await commandToDecorations(wb, 'Sequence Lens: Tokenize Selection');
+		tiny.push(r.elapsed);
+		log(`  Tokenize Selection 10 tokens run ${i + 1}: ${ms(r.elapsed)} (${r.finalCount} spans)`);
+	}
+	record('Command → decorations, one line of 10 tokens (baseline: the fixed cost of the path)', `${ms(median(tiny))} median of ${tiny.length} [${tiny.map((x) => x.toFixed(0)).join(', ')}]`, '(no budget)', undefined);
+	await clearAnalysis(wb);
+	await tokenizeTimed(wb, true);
+
 	// The same panel for these 1,000 tokens: what opening a webview costs at all, as a baseline
 	// for the 100,000-token figure below.
 	const smallOpens = [];
