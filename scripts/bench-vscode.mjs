@@ -240,14 +240,14 @@ async function tokenizeTimed(wb, selectAll) {
 
 /** VS Code's own activation figure: the runtime extensions editor (Developer: Show Running
  * Extensions) shows codeLoadingTime + activateCallTime of the extension host's
- * ExtensionActivationTimes as "Activation: N ms". The row's name is the extension id when the
- * extension has no marketplace entry. */
+ * ExtensionActivationTimes as "Activation: N ms". */
 async function activationTime(wb) {
 	const page = wb.page;
 	await wb.runCommand('Developer: Show Running Extensions');
 	const list = page.locator('.runtime-extensions-editor');
 	await list.waitFor({ state: 'visible', timeout: 20_000 });
-	const row = list.locator('.monaco-list-row', { hasText: 'sequence-lens.sequence-lens' }).first();
+	// The id for a development extension; the manifest's displayName for an installed one.
+	const row = list.locator('.monaco-list-row', { hasText: /sequence-lens\.sequence-lens|Sequence Lens/ }).first();
 	const found = await harness().waitFor('the extension in Running Extensions', async () => {
 		if (await row.isVisible()) {
 			return true;
