@@ -1,0 +1,77 @@
+// Named-entity labels through the real UI: after Open Reference Example the name tokens get the
+// nameTokenForeground underline once the worker has answered, and the matrix panel shows the y row.
+import * as assert from 'node:assert/strict';
+import { launchWorkbench, waitFor, type Workbench } from './harness';
+
+interface Underlined {
+	text: string;
+	color: string;
+}
+
+describe('named-entity labels in the real workbench', function () {
+	this.timeout(180_000);
+	let wb: Workbench;
+
+	before(async () => {
+		wb = await launchWorkbench({ theme: 'Default Dark Modern' });
+	});
+	after(async () => {
+		await wb?.close();
+	});
+
+	/** Editor text spans drawn with a 2px bottom border only (the name decoration), in reading order. */
+	function underlined(): Promise<{ spans: Underlined[]; themeColor: string }> {
+		return wb.page.locator('.part.editor').first().evaluate((editorPart) => {
+			const probe = document.createElement('div');
+			probe.style.color = 'var(--vscode-sequenceLens-nameTokenForeground)';
+			document.body.append(probe);
+			const themeColor = getComputedStyle(probe).color;
+			probe.remove();
+			const spans = Array.from(editorPart.querySelectorAll('.view-line span[class*="ced-"]'))
+				.map((span) => ({ span, style: getComputedStyle(span), rect: span.getBoundingClientRect() }))
+				.filter(({ style }) => style.borderBottomStyle === 'solid' && style.borderBottomWidth === '2px' && style.borderTopStyle === 'none')
+				.sort((a, b) => a.rect.top - b.rect.top || a.rect.left - b.rect.left)
+				.map(({ span, style }) => ({ text: span.textContent ?? '', color: style.borderBottomColor }));
+			return { spans, themeColor };
+		});
+	}
+
+	it('underlines Sherlock Holmes and John Watson, not the places, in nameTokenForeground', async () => {
+		await wb.runCommand('Sequence Lens: Open Reference Example');
+		// The first label loads the tagger in a worker thread: allow for a busy machine.
+		const found = await waitFor(
+			'the name underlines',
+			async () => {
+				const u = await underlined();
+				return u.spans.length >= 4 ? u : undefined;
+			},
+			60_000,
+		);
+		assert.deepEqual(
+			found.spans.map((s) => s.text),
+			['Sherlock', 'Holmes', 'John', 'Watson'],
+		);
+		assert.ok(found.themeColor.startsWith('rgb'), found.themeColor);
+		for (const s of found.spans) {
+			assert.equal(s.color, found.themeColor, `${s.text} is underlined in the theme colour`);
+		}
+		await wb.screenshot('labels-dark-editor');
+	});
+
+	it('shows the y row 1 1 0 1 1 0 0 0 0 0 0 0 in the matrix panel', async () => {
+		await wb.runCommand('Sequence Lens: Show One-Hot Matrix');
+		const row = wb.webview().locator('.label-row');
+		const text = await waitFor(
+			'the y row',
+			async () => {
+				const visible = await row.isVisible().catch(() => false);
+				return visible ? row.innerText() : undefined;
+			},
+			30_000,
+		);
+		assert.equal(text.trim(), 'y = 1 1 0 1 1 0 0 0 0 0 0 0');
+		const names = await wb.webview().locator('.chip.name .chip-text').allInnerTexts();
+		assert.deepEqual(names, ['Sherlock', 'Holmes', 'John', 'Watson']);
+		await wb.screenshot('labels-dark-matrix');
+	});
+});
