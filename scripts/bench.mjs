@@ -9,7 +9,7 @@ import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import os from 'node:os';
 import path from 'node:path';
-import * as esbuild from 'esbuild';
+import { loadCore } from './lib/loadCore.mjs';
 import { generateCorpus, localProse } from '../bench/corpus.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
@@ -32,20 +32,7 @@ const jsonFile = jsonAt > 0 ? process.argv[jsonAt + 1] : undefined;
 const warmups = quick ? 1 : 3;
 const runs = quick ? 3 : 9;
 
-const coreFile = path.join(root, 'dist', 'core.js');
-await esbuild.build({
-	entryPoints: [path.join(root, 'src/core/index.ts')],
-	outfile: coreFile,
-	bundle: true,
-	platform: 'neutral',
-	mainFields: ['module', 'main'],
-	format: 'cjs',
-	target: 'es2022',
-	sourcemap: true,
-	sourcesContent: false,
-	logLevel: 'warning',
-});
-const core = require(coreFile);
+const core = await loadCore({ outfile: path.join(root, 'dist', 'core.js'), sourcemap: true });
 const natural = require('natural');
 const winkNLP = require('wink-nlp');
 const winkModel = require('wink-eng-lite-web-model');

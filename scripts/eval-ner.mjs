@@ -9,10 +9,8 @@
 // alignment the extension uses). Prints person-name token F1 (binary y⟨t⟩), typed entity
 // micro-F1 over PER, LOC and ORG with exact spans (conlleval's chunk rule), per-type P/R/F1,
 // the load time and the speed.
-import { build } from 'esbuild';
-import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
+import { loadCore } from './lib/loadCore.mjs';
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -33,12 +31,7 @@ if (!file) {
 }
 
 // Bundle the TypeScript module (compromise included) so the script needs no compile step.
-const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-const dir = mkdtempSync(path.join(os.tmpdir(), 'eval-ner-'));
-const bundle = path.join(dir, 'ner.cjs');
-await build({ entryPoints: [path.join(root, 'src/core/ner/index.ts')], bundle: true, platform: 'node', format: 'cjs', target: 'es2022', outfile: bundle, logLevel: 'warning' });
-const ner = createRequire(import.meta.url)(bundle);
-rmSync(dir, { recursive: true, force: true });
+const ner = await loadCore({ entry: 'src/core/ner/index.ts', platform: 'node' });
 
 // ---- read CoNLL: one token per line (word … tag), blank lines between sentences ----
 const lines = readFileSync(file, 'utf8').split(/\r?\n/);

@@ -3,32 +3,19 @@
 // (see bench/corpus.mjs: licence texts, Debian's fortune quotations when installed, package
 // READMEs). Default options: words tokenizer, lowercase, NFC. No text is stored in the repo.
 // Run: node scripts/measure-oov.mjs [--top N] [FILE…]  (files given are measured as one more source)
-import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import * as esbuild from 'esbuild';
+import { loadCore } from './lib/loadCore.mjs';
 import { localProse } from '../bench/corpus.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-const require = createRequire(import.meta.url);
 const args = process.argv.slice(2);
 const topAt = args.indexOf('--top');
 const top = topAt >= 0 ? Number(args[topAt + 1]) : 0;
 const files = args.filter((a, i) => !a.startsWith('--') && (topAt < 0 || i !== topAt + 1));
 
-const coreFile = path.join(root, 'dist', 'core.js');
-await esbuild.build({
-	entryPoints: [path.join(root, 'src/core/index.ts')],
-	outfile: coreFile,
-	bundle: true,
-	platform: 'neutral',
-	mainFields: ['module', 'main'],
-	format: 'cjs',
-	target: 'es2022',
-	logLevel: 'warning',
-});
-const core = require(coreFile);
+const core = await loadCore();
 
 const sources = localProse(root);
 if (files.length) {

@@ -6,12 +6,8 @@
 // Usage: node scripts/measure-vocabulary.mjs [--entries N] [--distinct N] [--megabytes N] [--no-load] [--no-build]
 // It bundles src/core with esbuild into a temporary file, so it needs no prior build.
 import { spawnSync } from 'node:child_process';
-import { createRequire } from 'node:module';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import os from 'node:os';
-import path from 'node:path';
-import * as esbuild from 'esbuild';
+import { loadCore } from './lib/loadCore.mjs';
 
 if (typeof globalThis.gc !== 'function') {
 	const result = spawnSync(process.execPath, ['--expose-gc', fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit' });
@@ -26,12 +22,7 @@ const entries = arg('--entries', 1_000_000);
 const distinct = arg('--distinct', 2_000_000);
 const megabytes = arg('--megabytes', 200);
 
-const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-const dir = mkdtempSync(path.join(os.tmpdir(), 'sequence-lens-measure-'));
-const outfile = path.join(dir, 'core.cjs');
-await esbuild.build({ entryPoints: [path.join(root, 'src/core/index.ts')], bundle: true, platform: 'neutral', format: 'cjs', outfile, logLevel: 'warning' });
-const core = createRequire(import.meta.url)(outfile);
-rmSync(dir, { recursive: true, force: true });
+const core = await loadCore();
 
 const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 const cpuMs = (since) => {
