@@ -97,6 +97,22 @@ describe('Load Vocabulary…', () => {
 		assert.deepEqual(indicesOf(result).slice(0, 3), [1, 2, 5]);
 	});
 
+	it('loads a WordPiece vocab.txt as a subword vocabulary, numbered from 0 under the huggingface convention', async () => {
+		await vscode.commands.executeCommand('sequenceLens.chooseConvention', 'huggingface');
+		try {
+			const info = await load(fixture('wordpiece.txt'));
+			assert.equal(info?.kind, 'subword');
+			assert.equal(info?.base, 0);
+			assert.equal(info?.unkIndex, 1);
+			// Whole words are looked up: "holmes" is line 4, and "watson" is not split into pieces.
+			const result = await tokenizeReference();
+			assert.equal(result.examples[0].tokens[1].index, 3);
+			assert.equal(result.examples[0].tokens[4].index, 1);
+		} finally {
+			await vscode.workspace.getConfiguration('sequenceLens').update('convention', undefined, vscode.ConfigurationTarget.Global);
+		}
+	});
+
 	it('loads sequenceLens.vocabularyPath relative to the workspace folder, and drops it when cleared', async () => {
 		await vscode.commands.executeCommand('sequenceLens.useBuiltInVocabulary');
 		const folder = vscode.workspace.workspaceFolders?.[0];
