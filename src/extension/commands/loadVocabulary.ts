@@ -221,6 +221,8 @@ export function registerVocabularyCommands(analyzer: Analyzer): vscode.Disposabl
 			}
 			return { convention: readConfig().convention };
 		}),
+		// Restricted mode hides the workspace's vocabularyPath; trusting the folder reveals it.
+		vscode.workspace.onDidGrantWorkspaceTrust(() => void loadFromSetting(analyzer, fromSetting)),
 		vscode.workspace.onDidChangeConfiguration((event) => {
 			if (event.affectsConfiguration(`${configSection}.vocabularyPath`)) {
 				void loadFromSetting(analyzer, fromSetting);
