@@ -29,7 +29,11 @@ export class LabelError extends Error {
 	}
 }
 
+/** Texts longer than this show their progress in the status bar while they are labelled. */
+const progressThreshold = 20000;
+
 interface Pending {
+	onProgress?: (done: number, total: number) => void;
 	resolve: (spans: EntitySpan[]) => void;
 	reject: (error: LabelError) => void;
 	timer: ReturnType<typeof setTimeout>;
@@ -100,15 +104,37 @@ export class LabelService extends Disposable {
 	/** Labels every example of `entry` and stores the result; false when it was cancelled or failed. */
 	async labelEntry(entry: DocumentAnalysis): Promise<boolean> {
 		const key = entry.uri.toString();
-		try {
+		const total = entry.examples.reduce((n, ex) => n + ex.analysis.text.length, 0);
+		const run = async (report?: (done: number) => void) => {
 			const labels: ExampleLabels[] = [];
+			let before = 0;
 			for (const ex of entry.examples) {
 				const a = ex.analysis;
-				const spans = a.length === 0 ? [] : await this.label(a.text, key);
+				const base = before;
+				const spans = a.length === 0 ? [] : await this.label(a.text, key, report && ((done) => report(base + done)));
+				before += a.text.length;
 				const { tags, binary } = alignEntities(spans, a.starts, a.ends);
 				labels.push({ spans, tags, binary });
 			}
 			return this.store.setLabels(entry, labels);
+		};
+		try {
+			if (total < progressThreshold) {
+				return await run();
+			}
+			return await vscode.window.withProgress(
+				{ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Sequence Lens: labelling') },
+				(progress) => {
+					let shown = 0;
+					return run((done) => {
+						const percent = Math.floor((100 * done) / total);
+						if (percent > shown) {
+							progress.report({ increment: percent - shown, message: `${percent} %` });
+							shown = percent;
+						}
+					});
+				},
+			);
 		} catch (error) {
 			if (error instanceof LabelError && error.cancelled) {
 				return false;
@@ -126,7 +152,7 @@ export class LabelService extends Disposable {
 	}
 
 	/** Entity spans of `text` from the worker; offsets index `text`. */
-	label(text: string, documentKey?: string): Promise<EntitySpan[]> {
+	label(text: string, documentKey?: string, onProgress?: (done: number, total: number) => void): Promise<EntitySpan[]> {
 		const worker = this.ensureWorker();
 		const id = this.nextId++;
 		const sent = performance.now();
@@ -137,6 +163,7 @@ export class LabelService extends Disposable {
 				this.stopWorker(new LabelError(vscode.l10n.t('the tagger took longer than {0} s', Math.round(limit / 1000))));
 			}, limit);
 			this.pending.set(id, {
+				onProgress,
 				resolve: (spans) => {
 					this.timings.lastRequestMs = performance.now() - sent;
 					resolve(spans);
@@ -193,6 +220,7 @@ export class LabelService extends Disposable {
 					this.settle(message.id, undefined, new LabelError(message.message, message.cancelled));
 					break;
 				case 'progress':
+					this.pending.get(message.id)?.onProgress?.(message.done, message.total);
 					break;
 			}
 		});

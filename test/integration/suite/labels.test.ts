@@ -81,6 +81,20 @@ describe('Named-entity labels', function () {
 		assert.equal(tokens.find((token) => token.text === 'wrote')?.tag, 'O');
 	});
 
+	it('labels a long document from Tokenize Document (progress path), every name token', async () => {
+		const text = Array.from({ length: 600 }, (_, k) => `Line ${k + 1}: Ada Lovelace met Charles Babbage in London.`).join('\n') + '\n';
+		const editor = await openText(text);
+		const returned = await vscode.commands.executeCommand<DocumentAnalysisResult | undefined>('sequenceLens.tokenizeDocument');
+		assert.ok(returned);
+		const result = await labelled(editor.document.uri);
+		const tokens = result.examples[0].tokens;
+		assert.equal(tokens.length, 600 * 9);
+		const names = tokens.filter((token) => token.label === 1);
+		assert.equal(names.length, 600 * 4);
+		assert.ok(names.every((token) => ['Ada', 'Lovelace', 'Charles', 'Babbage'].includes(token.text)));
+		assert.ok(tokens.filter((token) => token.text === 'London').every((token) => token.tag === 'B-LOC'));
+	});
+
 	it('leaves labels out when sequenceLens.labels.enabled is false', async () => {
 		try {
 			await updateSetting('labels.enabled', false);
