@@ -125,6 +125,12 @@ export function analysisToRecord(analysis: Analysis, offset = 0, labels?: ArrayL
 		}
 		tokens[t] = record;
 	}
+	return { ...analysisSummary(analysis), tokens };
+}
+
+/** The plain-JSON form without the per-token list (`tokens` is empty): O(1) in T_x. */
+export function analysisSummary(analysis: Analysis): AnalysisRecord {
+	const v = analysis.vocabulary;
 	return {
 		T_x: analysis.length,
 		V: v.size,
@@ -135,6 +141,6 @@ export function analysisToRecord(analysis: Analysis, offset = 0, labels?: ArrayL
 		padIndex: v.padIndex,
 		base: v.base,
 		unknownCount: analysis.unknownCount,
-		tokens,
+		tokens: [],
 	};
 }

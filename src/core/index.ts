@@ -8,7 +8,7 @@ export type { VocabularyInit, VocabularyKind } from './vocabulary';
 export { conventions, conventionIds, isConventionId, vocabularyFromWords, compareCodePoints } from './conventions';
 export type { Convention, ConventionId } from './conventions';
 export { defaultVocabulary, defaultWords, defaultVocabularyName, defaultWordsSource } from './defaultVocabulary';
-export { analyze, analysisToRecord } from './analyze';
+export { analyze, analysisToRecord, analysisSummary } from './analyze';
 export type { Analysis, AnalyzeOptions, AnalysisRecord, TokenRecord } from './analyze';
 export { tokenAt } from './search';
 export { referenceSentence } from './reference';

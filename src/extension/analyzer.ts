@@ -4,7 +4,7 @@
  */
 
 import type * as vscode from 'vscode';
-import { analyze, analysisToRecord, type AnalyzeOptions } from '../core/analyze';
+import { analyze, analysisSummary, analysisToRecord, type AnalyzeOptions } from '../core/analyze';
 import { defaultVocabulary } from '../core/defaultVocabulary';
 import type { DocumentAnalysisResult, ExampleRecord } from '../shared/api';
 import { activeVocabulary } from './commands/vocabularyState';
@@ -55,13 +55,26 @@ export class Analyzer {
 	}
 }
 
+/**
+ * Most tokens a palette command returns in full. A command's result travels back to the
+ * workbench as JSON even when nobody reads it, and a 1 MB document has about 230,000 tokens
+ * (26 MB of JSON), so above this the tokens are left out and `getAnalysis` returns them.
+ */
+export const returnedTokenLimit = 10_000;
+
 /** The JSON form of a stored analysis, as the commands return it. */
-export function toResult(entry: DocumentAnalysis): DocumentAnalysisResult {
-	const examples: ExampleRecord[] = entry.examples.map((ex, k) => ({
-		i: k + 1,
-		start: ex.offset,
-		end: ex.offset + ex.analysis.text.length,
-		...analysisToRecord(ex.analysis, ex.offset, ex.labels?.binary, ex.labels?.tags),
-	}));
-	return { uri: entry.uri.toString(), version: entry.version, m: examples.length, examples };
+export function toResult(entry: DocumentAnalysis, tokenLimit = Infinity): DocumentAnalysisResult {
+	const total = entry.examples.reduce((n, ex) => n + ex.analysis.length, 0);
+	const omitTokens = total > tokenLimit;
+	const examples: ExampleRecord[] = entry.examples.map((ex, k) => {
+		const record = omitTokens
+			? analysisSummary(ex.analysis)
+			: analysisToRecord(ex.analysis, ex.offset, ex.labels?.binary, ex.labels?.tags);
+		return { i: k + 1, start: ex.offset, end: ex.offset + ex.analysis.text.length, ...record };
+	});
+	const result: DocumentAnalysisResult = { uri: entry.uri.toString(), version: entry.version, m: examples.length, examples };
+	if (omitTokens) {
+		result.tokensOmitted = true;
+	}
+	return result;
 }

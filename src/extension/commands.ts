@@ -5,7 +5,7 @@ import { conventionIds, conventions, isConventionId, type ConventionId } from '.
 import { referenceSentence } from '../core/reference';
 import { TokenizerError } from '../core/tokenize';
 import type { ClearResult, DocumentAnalysisResult, MatrixShownResult } from '../shared/api';
-import { toResult, type Analyzer, type TextSpan } from './analyzer';
+import { returnedTokenLimit, toResult, type Analyzer, type TextSpan } from './analyzer';
 import { registerExportCommand } from './commands/exportAnalysis';
 import { registerVocabularyCommands } from './commands/loadVocabulary';
 import { configSection, readConfig } from './config';
@@ -84,7 +84,7 @@ function analyzeSpans(services: CommandServices, document: vscode.TextDocument, 
 			vscode.l10n.t('Sequence Lens: the selection has no tokens (T_x = 0) under the “{0}” tokenizer.', entry.examples[0].analysis.options.tokenizer ?? 'words'),
 		);
 	}
-	return toResult(entry);
+	return toResult(entry, returnedTokenLimit);
 }
 
 async function showMatrix(services: CommandServices): Promise<MatrixShownResult | undefined> {

@@ -24,6 +24,12 @@ export interface DocumentAnalysisResult {
 	/** m, the number of examples. */
 	m: number;
 	examples: ExampleRecord[];
+	/**
+	 * Set when the analysis has more than 10,000 tokens in all and the command left each
+	 * example's `tokens` empty (`T_x` and the counts are still there); `sequenceLens.getAnalysis`
+	 * returns every token.
+	 */
+	tokensOmitted?: true;
 }
 
 /** What `sequenceLens.showMatrix` returns. */

@@ -20,6 +20,23 @@ describe('Tokenize Document and Copy Analysis', () => {
 		assertOffsetsMatchDocument(editor.document, result);
 	});
 
+	it('leaves the token list out of a result above 10,000 tokens; getAnalysis returns it', async () => {
+		const words = 12_000;
+		const editor = await openText(`${Array.from({ length: words }, (_, k) => (k % 7 === 3 ? 'X9' : 'the')).join(' ')}\n`);
+		const result = await vscode.commands.executeCommand<DocumentAnalysisResult | undefined>('sequenceLens.tokenizeDocument');
+		assert.ok(result);
+		assert.equal(result.tokensOmitted, true);
+		assert.equal(result.examples[0].T_x, words);
+		assert.deepEqual(result.examples[0].tokens, []);
+		assert.equal(result.examples[0].unknownCount, Math.floor((words - 4) / 7) + 1);
+		const full = await vscode.commands.executeCommand<DocumentAnalysisResult | undefined>('sequenceLens.getAnalysis', editor.document.uri.toString());
+		assert.ok(full);
+		assert.equal(full.tokensOmitted, undefined);
+		assert.equal(full.examples[0].tokens.length, words);
+		assert.equal(full.examples[0].tokens[3].unknown, true);
+		assert.equal(full.examples[0].tokens[4].text, 'the');
+	});
+
 	it('copies the analysis as TSV and as JSON', async () => {
 		const editor = await openText(referenceSentence);
 		await vscode.commands.executeCommand('sequenceLens.tokenizeDocument');
