@@ -19,19 +19,33 @@ describe('named-entity labels in the real workbench', function () {
 		await wb?.close();
 	});
 
-	/** Editor text spans drawn with a 2px bottom border only (the name decoration), in reading order. */
+	/**
+	 * The words under a 2px bottom border only (the name decoration), in reading order. Border
+	 * decorations are drawn as overlay boxes behind the text (`.view-overlays`), so each box is
+	 * matched to the text span it lies under.
+	 */
 	function underlined(): Promise<{ spans: Underlined[]; themeColor: string }> {
 		return wb.page.locator('.part.editor').first().evaluate((editorPart) => {
 			const probe = document.createElement('div');
 			probe.style.color = 'var(--vscode-sequenceLens-nameTokenForeground)';
-			document.body.append(probe);
+			// The theme variables live on the workbench element, not on body.
+			editorPart.append(probe);
 			const themeColor = getComputedStyle(probe).color;
 			probe.remove();
-			const spans = Array.from(editorPart.querySelectorAll('.view-line span[class*="ced-"]'))
-				.map((span) => ({ span, style: getComputedStyle(span), rect: span.getBoundingClientRect() }))
+			const words = Array.from(editorPart.querySelectorAll('.view-line span[class*="mtk"]'))
+				.filter((span) => (span.textContent ?? '').trim() !== '')
+				.map((span) => ({ text: span.textContent ?? '', rect: span.getBoundingClientRect() }));
+			const boxes = Array.from(editorPart.querySelectorAll('.view-overlays div[class*="ced-"]'))
+				.map((box) => ({ style: getComputedStyle(box), rect: box.getBoundingClientRect() }))
 				.filter(({ style }) => style.borderBottomStyle === 'solid' && style.borderBottomWidth === '2px' && style.borderTopStyle === 'none')
-				.sort((a, b) => a.rect.top - b.rect.top || a.rect.left - b.rect.left)
-				.map(({ span, style }) => ({ text: span.textContent ?? '', color: style.borderBottomColor }));
+				.sort((a, b) => a.rect.top - b.rect.top || a.rect.left - b.rect.left);
+			const spans = boxes.map(({ style, rect }) => {
+				const word = words.find((w) => {
+					const middle = w.rect.left + w.rect.width / 2;
+					return middle > rect.left && middle < rect.right && w.rect.top < rect.bottom && w.rect.bottom > rect.top;
+				});
+				return { text: word?.text ?? '?', color: style.borderBottomColor };
+			});
 			return { spans, themeColor };
 		});
 	}
