@@ -527,8 +527,10 @@ async function matrixScroll(wb) {
 
 async function closeMatrix(wb) {
 	const tab = wb.page.locator('.part.editor .tab', { hasText: 'One-Hot Matrix' }).first();
-	await tab.click();
-	await wb.runCommand('View: Close Editor');
+	// The tab's own close button: once the webview has focus, F1 reaches the webview's frame
+	// rather than the workbench, so the palette cannot be relied on here.
+	await tab.hover();
+	await tab.locator('.tab-actions .action-label').first().click();
 	await tab.waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
 	// Back to the text editor so the command finds the analysis.
 	await wb.page.locator('.part.editor .monaco-editor .view-lines').first().click({ position: { x: 2, y: 2 } });
