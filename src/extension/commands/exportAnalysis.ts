@@ -5,6 +5,7 @@
  */
 
 import * as vscode from 'vscode';
+import { uriFromArgument } from '../util/uriArgument';
 import { makeBatch } from '../../core/batch';
 import { toConll } from '../../core/export/conll';
 import { analysesToCsv, analysisToCsv } from '../../core/export/csv';
@@ -81,16 +82,6 @@ export function exportBytes(entry: DocumentAnalysis, format: ExportFormat): Uint
 	}
 }
 
-function toUri(argument: unknown): vscode.Uri | undefined {
-	if (argument instanceof vscode.Uri) {
-		return argument;
-	}
-	if (typeof argument === 'string' && argument !== '') {
-		return /^[a-z][a-z0-9+.-]+:/i.test(argument) ? vscode.Uri.parse(argument, true) : vscode.Uri.file(argument);
-	}
-	return undefined;
-}
-
 function defaultTarget(entry: DocumentAnalysis, info: FormatInfo): vscode.Uri | undefined {
 	const source = entry.uri;
 	const base = source.path.slice(source.path.lastIndexOf('/') + 1).replace(/\.[^.]*$/, '') || 'analysis';
@@ -118,7 +109,7 @@ async function exportCommand(store: AnalysisStore, target?: unknown, format?: un
 		return undefined;
 	}
 	const info = formatInfo(chosen);
-	let uri = toUri(target);
+	let uri = uriFromArgument(target);
 	if (uri) {
 		// No dialog asked about replacing it, so a scripted export never overwrites.
 		if (await exists(uri)) {

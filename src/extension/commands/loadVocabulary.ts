@@ -4,6 +4,7 @@
  */
 
 import * as vscode from 'vscode';
+import { uriFromArgument } from '../util/uriArgument';
 import { detectVocabularyFormat, loadVocabulary, VocabularyFileError, type LoadVocabularyOptions } from '../../core/vocabularyFiles';
 import type { Vocabulary } from '../../core/vocabulary';
 import type { ConventionId } from '../../core/conventions';
@@ -47,17 +48,6 @@ function describe(vocabulary: Vocabulary, uri: vscode.Uri): LoadedVocabularyResu
 		kind: vocabulary.kind,
 		uri: uri.toString(),
 	};
-}
-
-function toUri(argument: unknown): vscode.Uri | undefined {
-	if (argument instanceof vscode.Uri) {
-		return argument;
-	}
-	if (typeof argument === 'string' && argument !== '') {
-		// A scheme of two or more letters is a URI; anything else (including "C:\…") is a path.
-		return /^[a-z][a-z0-9+.-]+:/i.test(argument) ? vscode.Uri.parse(argument, true) : vscode.Uri.file(argument);
-	}
-	return undefined;
 }
 
 function fileName(uri: vscode.Uri): string {
@@ -142,7 +132,7 @@ async function loadVocabularyCommand(
 	argument?: unknown,
 	args: LoadVocabularyArguments = {},
 ): Promise<LoadedVocabularyResult | LoadVocabularyFailure | undefined> {
-	let uri = toUri(argument);
+	let uri = uriFromArgument(argument);
 	if (!uri) {
 		const picked = await vscode.window.showOpenDialog({
 			canSelectMany: false,

@@ -97,3 +97,12 @@ export function assertOffsetsMatchDocument(document: vscode.TextDocument, result
 export async function updateSetting(key: string, value: unknown): Promise<void> {
 	await vscode.workspace.getConfiguration('sequenceLens').update(key, value, vscode.ConfigurationTarget.Global);
 }
+
+/** The text of every hover VS Code's own hover command returns at `offset`, as the editor would show it. */
+export async function hoverText(document: vscode.TextDocument, offset: number): Promise<string> {
+	const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, document.positionAt(offset));
+	return hovers
+		.flatMap((hover) => hover.contents)
+		.map((content) => (typeof content === 'string' ? content : content.value))
+		.join('\n');
+}

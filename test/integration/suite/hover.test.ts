@@ -3,15 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { referenceSentence } from '../../../src/core/reference';
 import type { DocumentAnalysisResult } from '../../../src/shared/api';
-import { closeAllEditors, commands, openText, updateSetting } from './helpers';
-
-async function hoverText(document: vscode.TextDocument, offset: number): Promise<string> {
-	const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, document.positionAt(offset));
-	return hovers
-		.flatMap((hover) => hover.contents)
-		.map((content) => (typeof content === 'string' ? content : content.value))
-		.join('\n');
-}
+import { closeAllEditors, commands, hoverText, openText, updateSetting } from './helpers';
 
 describe('Token hover', () => {
 	let result: DocumentAnalysisResult;

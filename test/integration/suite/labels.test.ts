@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { DocumentAnalysisResult } from '../../../src/shared/api';
-import { closeAllEditors, commands, getAnalysis, openText, selectAll, tokenize, updateSetting, waitFor } from './helpers';
+import { closeAllEditors, commands, getAnalysis, hoverText, openText, selectAll, tokenize, updateSetting, waitFor } from './helpers';
 
 const referenceY = [1, 1, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0];
 const referenceTags = ['B-PER', 'I-PER', 'O', 'B-PER', 'I-PER', 'O', 'O', 'O', 'B-LOC', 'I-LOC', 'O', 'B-LOC'];
@@ -18,14 +18,6 @@ function labelled(uri: vscode.Uri, ms = 60000): Promise<DocumentAnalysisResult> 
 		'labels',
 		ms,
 	);
-}
-
-async function hoverText(document: vscode.TextDocument, offset: number): Promise<string> {
-	const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, document.positionAt(offset));
-	return hovers
-		.flatMap((hover) => hover.contents)
-		.map((content) => (typeof content === 'string' ? content : content.value))
-		.join('\n');
 }
 
 describe('Named-entity labels', function () {
