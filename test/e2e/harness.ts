@@ -7,6 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { BrowserContext, FrameLocator, Page } from 'playwright-core';
 import type * as VscodeServer from '../../scripts/vscodeServer.cjs';
+import { findRepoRoot } from '../support/repoRoot';
 
 /** The repository root: the folder above this file that holds package.json. */
 export const repoRoot = findRepoRoot(__dirname);
@@ -95,18 +96,6 @@ export interface Workbench {
 	notifications(): Promise<string[]>;
 	/** Polls notifications() until one contains `text`; returns it. */
 	waitForNotification(text: string, timeoutMs?: number): Promise<string>;
-}
-
-function findRepoRoot(start: string): string {
-	let dir = start;
-	while (!fs.existsSync(path.join(dir, 'package.json'))) {
-		const parent = path.dirname(dir);
-		if (parent === dir) {
-			throw new Error(`no package.json above ${start}`);
-		}
-		dir = parent;
-	}
-	return dir;
 }
 
 function delay(ms: number): Promise<void> {

@@ -7,24 +7,13 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { runTests } from '@vscode/test-electron';
+import { findRepoRoot } from '../support/repoRoot';
 
 /** The same VS Code release the server mode runs (code-server 4.100.3). */
 const vscodeVersion = '1.100.3';
 
-function repoRoot(): string {
-	let dir = __dirname;
-	while (!fs.existsSync(path.join(dir, 'package.json'))) {
-		const parent = path.dirname(dir);
-		if (parent === dir) {
-			throw new Error(`no package.json above ${__dirname}`);
-		}
-		dir = parent;
-	}
-	return dir;
-}
-
 async function main(): Promise<number> {
-	const root = repoRoot();
+	const root = findRepoRoot(__dirname);
 	const mode = process.env.SEQUENCE_LENS_VSCODE || 'server';
 	if (mode !== 'server' && mode !== 'desktop') {
 		console.error(`SEQUENCE_LENS_VSCODE must be 'server' or 'desktop', not '${mode}'`);

@@ -432,6 +432,13 @@ export function entitiesFromTerms(sentences: readonly (readonly Term[])[], text:
 	return options.harmonise === false ? spans : harmoniseSpans(spans);
 }
 
+/** Adds one to the count of `type` for the mention `key`. */
+function countType(tallies: Map<string, Map<EntityType, number>>, key: string, type: EntityType): void {
+	const tally = tallies.get(key) ?? new Map<EntityType, number>();
+	tally.set(type, (tally.get(type) ?? 0) + 1);
+	tallies.set(key, tally);
+}
+
 // Rules whose evidence is inside or right beside the mention cast votes; the guesses in
 // `guessRules` (no evidence but the capital, a name list or an acronym's shape) take the vote.
 const strongRules = new Set(['speaker', 'title', 'org-head', 'loc-head', 'misc-head', 'team', 'tagger-person', 'tagger-org', 'tagger-place', 'tagger-place-in', 'demonym', 'name-list-pair', 'dateline']);
@@ -462,17 +469,12 @@ export function harmoniseSpans(spans: readonly EntitySpan[]): EntitySpan[] {
 	const guesses = new Map<string, Map<EntityType, number>>();
 	for (const span of spans) {
 		if (!span.rule || !guessRules.has(span.rule)) continue;
-		const key = mentionKey(span.text);
-		const tally = guesses.get(key) ?? new Map<EntityType, number>();
-		tally.set(span.type, (tally.get(span.type) ?? 0) + 1);
-		guesses.set(key, tally);
+		countType(guesses, mentionKey(span.text), span.type);
 	}
 	for (const span of spans) {
 		if (!span.rule || !strongRules.has(span.rule)) continue;
 		const key = mentionKey(span.text);
-		const tally = votes.get(key) ?? new Map<EntityType, number>();
-		tally.set(span.type, (tally.get(span.type) ?? 0) + 1);
-		votes.set(key, tally);
+		countType(votes, key, span.type);
 		const parts = key.split(' ');
 		if (parts.length > 1 && span.type === 'PER') {
 			for (const part of parts) personWords.add(part);
