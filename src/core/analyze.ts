@@ -74,6 +74,8 @@ export interface TokenRecord {
 	text: string;
 	/** The form looked up in the vocabulary. */
 	normalized: string;
+	/** The entry found when it is not `normalized` itself: a possessive found by its noun (`man's` → `man`). */
+	entry?: string;
 	start: number;
 	end: number;
 	index: number;
@@ -107,16 +109,21 @@ export function analysisToRecord(analysis: Analysis, offset = 0, labels?: ArrayL
 	const tokens: TokenRecord[] = new Array(analysis.length);
 	for (let t = 0; t < analysis.length; t++) {
 		const text = analysis.text.slice(analysis.starts[t], analysis.ends[t]);
+		const normalized = normalizeToken(text, analysis.options);
 		const record: TokenRecord = {
 			t: t + 1,
 			text,
-			normalized: normalizeToken(text, analysis.options),
+			normalized,
 			start: analysis.starts[t] + offset,
 			end: analysis.ends[t] + offset,
 			index: analysis.indices[t],
 			column: analysis.indices[t] - v.base,
 			unknown: analysis.unknown[t] === 1,
 		};
+		const entry = v.matchedEntry(normalized, analysis.indices[t]);
+		if (entry !== undefined) {
+			record.entry = entry;
+		}
 		if (labels) {
 			record.label = labels[t];
 		}

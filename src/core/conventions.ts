@@ -3,7 +3,7 @@
  * specials take and how a plain word list is ordered; |V| always counts every entry.
  */
 
-import { Vocabulary } from './vocabulary';
+import { Vocabulary, type VocabularyInit } from './vocabulary';
 
 export type ConventionId = 'course' | 'keras-tokenizer' | 'keras-textvectorization' | 'torchtext' | 'huggingface';
 
@@ -118,7 +118,12 @@ export function compareCodePoints(a: string, b: string): number {
  * Builds a vocabulary from words listed most frequent first, numbered under `convention`.
  * Words equal to a special of the convention are dropped (the special keeps its place).
  */
-export function vocabularyFromWords(wordsByFrequency: readonly string[], conventionId: ConventionId, name: string): Vocabulary {
+export function vocabularyFromWords(
+	wordsByFrequency: readonly string[],
+	conventionId: ConventionId,
+	name: string,
+	init: Pick<VocabularyInit, 'possessiveFallback'> = {},
+): Vocabulary {
 	const convention = conventions[conventionId];
 	const specials = new Set([...convention.leadingSpecials, convention.unkToken]);
 	const words = wordsByFrequency.filter((w) => !specials.has(w));
@@ -138,5 +143,6 @@ export function vocabularyFromWords(wordsByFrequency: readonly string[], convent
 		unkIndex: convention.base + unkPosition,
 		padIndex: padPosition < 0 ? null : convention.base + padPosition,
 		convention: conventionId,
+		...init,
 	});
 }

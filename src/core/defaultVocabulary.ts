@@ -21,7 +21,9 @@ export function defaultWords(): readonly string[] {
 export function defaultVocabulary(convention: ConventionId = 'course'): Vocabulary {
 	let vocabulary = cache.get(convention);
 	if (!vocabulary) {
-		vocabulary = vocabularyFromWords(defaultWords(), convention, defaultVocabularyName);
+		// The source counted `man's` as `man` + `'s` (docs/vocabulary.md), so a possessive is
+		// looked up by its noun.
+		vocabulary = vocabularyFromWords(defaultWords(), convention, defaultVocabularyName, { possessiveFallback: true });
 		cache.set(convention, vocabulary);
 	}
 	return vocabulary;

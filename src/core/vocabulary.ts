@@ -22,6 +22,13 @@ export interface VocabularyInit {
 	padIndex: number | null;
 	convention: ConventionId;
 	kind?: VocabularyKind;
+	/**
+	 * Look a possessive that is not an entry itself (`man's`, `Holmes’s`) up by its noun (`man`),
+	 * as the plural possessive `dogs'` already is (the tokenizer leaves its outer apostrophe out).
+	 * For lists whose source split the clitic `'s` off before counting, as the built-in list's
+	 * did. Default false: a loaded vocabulary is looked up exactly, as its library would.
+	 */
+	possessiveFallback?: boolean;
 }
 
 export class VocabularyError extends Error {
@@ -36,6 +43,7 @@ export class Vocabulary {
 	readonly padIndex: number | null;
 	readonly convention: ConventionId;
 	readonly kind: VocabularyKind;
+	readonly possessiveFallback: boolean;
 	private readonly positions: Map<string, number>;
 	private asciiTable: AsciiTable | undefined;
 
@@ -47,6 +55,7 @@ export class Vocabulary {
 		this.padIndex = init.padIndex;
 		this.convention = init.convention;
 		this.kind = init.kind ?? 'word';
+		this.possessiveFallback = init.possessiveFallback ?? false;
 		const size = init.entries.length;
 		if (size === 0) {
 			throw new VocabularyError('The vocabulary is empty.');
@@ -104,11 +113,23 @@ export class Vocabulary {
 	 */
 	findSpan(text: string, start: number, end: number, options?: NormalizeOptions): number {
 		const table = (this.asciiTable ??= new AsciiTable(this.entries));
-		const p = table.find(text, start, end, options?.lowercase ?? true);
-		if (p !== notAscii) {
-			return p;
+		let p = table.find(text, start, end, options?.lowercase ?? true);
+		if (p === notAscii) {
+			p = this.positions.get(normalizeToken(text.slice(start, end), options)) ?? -1;
 		}
-		return this.positions.get(normalizeToken(text.slice(start, end), options)) ?? -1;
+		if (p < 0 && this.possessiveFallback && isPossessive(text, start, end)) {
+			return this.findSpan(text, start, end - 2, options);
+		}
+		return p;
+	}
+
+	/**
+	 * The entry a token was found as when that is not its own normal form (a possessive found by
+	 * its noun), else undefined.
+	 */
+	matchedEntry(normalized: string, index: number): string | undefined {
+		const entry = this.tokenAt(index);
+		return entry === undefined || entry === normalized || index === this.unkIndex ? undefined : entry;
 	}
 
 	/** Index of the token `text.slice(start, end)` normalised with `options`, or the unknown index. */
@@ -119,6 +140,16 @@ export class Vocabulary {
 }
 
 const notAscii = -2;
+
+/** `…'s` or `…’s` (either case) after at least one character: a singular possessive. */
+function isPossessive(text: string, start: number, end: number): boolean {
+	if (end - start < 3) {
+		return false;
+	}
+	const s = text.charCodeAt(end - 1);
+	const apostrophe = text.charCodeAt(end - 2);
+	return (s === 0x73 || s === 0x53) && (apostrophe === 0x27 || apostrophe === 0x2019);
+}
 
 /**
  * Open-addressing hash table of the vocabulary's ASCII entries, keyed by their char codes with

@@ -12,7 +12,13 @@ import { referenceSentence } from '../../src/core/reference';
 function slowAnalyze(text: string, options: AnalyzeOptions) {
 	const vocabulary = options.vocabulary ?? defaultVocabulary();
 	return tokenize(text, options).map((token) => {
-		const key = normalizeToken(token.text, options);
+		let form = token.text;
+		let key = normalizeToken(form, options);
+		// A possessive that is not an entry is looked up by its noun, when the vocabulary says so.
+		while (vocabulary.possessiveFallback && !vocabulary.has(key) && form.length >= 3 && /['\u2019][sS]$/u.test(form)) {
+			form = form.slice(0, -2);
+			key = normalizeToken(form, options);
+		}
 		const index = vocabulary.lookup(key);
 		return { start: token.start, end: token.end, index, unknown: index === vocabulary.unkIndex && key !== vocabulary.unkToken };
 	});
@@ -55,6 +61,36 @@ describe('analyze', () => {
 		assert.equal(record.tokens[0].column, record.tokens[0].index - 1);
 	});
 
+	it('looks a possessive up by its noun in the default vocabulary, and says which entry it found', () => {
+		const v = defaultVocabulary();
+		const text = "The man's hat, Holmes\u2019s pipe, it's here, dogs' bowls, Pudd'nhead's";
+		const analysis = analyze(text);
+		const record = analysisToRecord(analysis);
+		const byText = new Map(record.tokens.map((token) => [token.text, token]));
+		assert.equal(byText.get("man's")?.index, v.lookup('man'));
+		assert.equal(byText.get("man's")?.entry, 'man');
+		assert.equal(byText.get('Holmes\u2019s')?.index, v.lookup('holmes'));
+		assert.equal(byText.get('Holmes\u2019s')?.entry, 'holmes');
+		// A contraction that is an entry is found as itself.
+		assert.equal(byText.get("it's")?.index, v.lookup("it's"));
+		assert.equal(byText.get("it's")?.entry, undefined);
+		assert.equal(byText.get('dogs')?.index, v.lookup('dogs'));
+		// No noun to fall back to: still <UNK>, with no entry named.
+		assert.equal(byText.get("Pudd'nhead's")?.unknown, true);
+		assert.equal(byText.get("Pudd'nhead's")?.entry, undefined);
+	});
+
+	it('looks a possessive up exactly in a vocabulary without the fallback (as loaded files are)', () => {
+		const exact = vocabularyFromWords(['man', 'hat'], 'course', 'tiny');
+		const lenient = vocabularyFromWords(['man', 'hat'], 'course', 'tiny', { possessiveFallback: true });
+		assert.equal(exact.possessiveFallback, false);
+		assert.deepEqual(Array.from(analyze("man's hat", { vocabulary: exact }).unknown), [1, 0]);
+		assert.deepEqual(Array.from(analyze("man's hat", { vocabulary: lenient }).unknown), [0, 0]);
+		assert.equal(analyze("MAN\u2019S", { vocabulary: lenient }).indices[0], lenient.lookup('man'));
+		// The fallback needs a noun: a bare "'s" token (whitespace tokenizer) is not one.
+		assert.deepEqual(Array.from(analyze("'s", { vocabulary: lenient, tokenizer: 'whitespace' }).unknown), [1]);
+	});
+
 	it('counts a token that spells the unknown entry as known (torchtext <unk> under the whitespace tokenizer)', () => {
 		const vocabulary = vocabularyFromWords(['the', 'cat'], 'torchtext', 'tiny');
 		const analysis = analyze('the <unk> dog', { vocabulary, tokenizer: 'whitespace' });
@@ -68,7 +104,7 @@ describe('analyze', () => {
 		const word = fc.oneof(
 			{ weight: 6, arbitrary: fc.constantFrom(...common) },
 			{ weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 5 }) },
-			{ weight: 2, arbitrary: fc.constantFrom('Don\u2019t', 'CAF\u00c9', 'cafe\u0301', 'Stra\u00dfe', '\u0130stanbul', '\u212aelvin', '\ufb01ne', "rock'n'roll", 'well-known', '221B', '\u{1f600}', '--', "'") },
+			{ weight: 2, arbitrary: fc.constantFrom('Don\u2019t', 'CAF\u00c9', 'cafe\u0301', 'Stra\u00dfe', '\u0130stanbul', '\u212aelvin', '\ufb01ne', "rock'n'roll", 'well-known', '221B', '\u{1f600}', '--', "'", "man's", 'Holmes\u2019s', "IT'S", "dogs'", "'s", "x's's", "caf\u00e9's") },
 		);
 		const casing = fc.constantFrom('same', 'upper', 'title');
 		const separator = fc.constantFrom(' ', ', ', '. ', '\n', '\r\n', '\t', '-', "'", '');
@@ -99,6 +135,7 @@ describe('analyze', () => {
 				unkIndex: 1,
 				padIndex: 0,
 				convention: 'huggingface',
+				possessiveFallback: true,
 			});
 			fc.assert(fc.property(text, options, (t, o) => assertSameAsSlow(t, { ...o, vocabulary })), { numRuns: 800 });
 		});
