@@ -13,7 +13,8 @@ import { TimeCursor } from './editor/timeCursor';
 import { LabelHoverProvider } from './labels/labelHover';
 import { LabelService } from './labels/labelService';
 import { NameDecorations } from './labels/nameDecorations';
-import { MatrixPanel } from './webview/matrixPanel';
+import { parsePanelState } from '../shared/protocol';
+import { MatrixPanel, matrixViewType } from './webview/matrixPanel';
 
 export function activate(context: vscode.ExtensionContext): void {
 	const store = new AnalysisStore();
@@ -36,6 +37,11 @@ export function activate(context: vscode.ExtensionContext): void {
 	};
 
 	context.subscriptions.push(
+		// Registered at activation (the `onWebviewPanel:` event activates the extension when a
+		// reload restores the panel), so VS Code has someone to hand the restored panel to.
+		vscode.window.registerWebviewPanelSerializer(matrixViewType, {
+			deserializeWebviewPanel: async (panel, state: unknown) => getMatrix().restore(panel, parsePanelState(state)),
+		}),
 		store,
 		decorations,
 		timeCursor,

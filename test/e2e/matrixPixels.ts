@@ -43,7 +43,7 @@ export interface PixelProbe {
 
 /** Samples the canvas at the mark of each (row, column) and at a blank spot of the same row. */
 export async function probeMarks(frame: FrameLocator, cells: { row: number; column: number }[], unkColumn: number): Promise<PixelProbe[]> {
-	const canvas = frame.locator('canvas.overview');
+	const canvas = frame.locator('canvas.matrix-canvas');
 	const geometry: CanvasGeometry = await canvas.evaluate((node) => {
 		const c = node as HTMLCanvasElement;
 		const cssWidth = parseFloat(c.style.width);

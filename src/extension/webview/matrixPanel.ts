@@ -7,13 +7,15 @@ import * as vscode from 'vscode';
 import { conventions } from '../../core/conventions';
 import { assertNever } from '../../shared/assertNever';
 import {
-	maxRowPage,
 	parseFromWebview,
 	PROTOCOL_VERSION,
+	type CodeFlavour,
 	type FromWebview,
 	type MatrixSummary,
+	type PanelState,
 	type RowsRequestMessage,
 	type RevealTokenMessage,
+	type ToggleLabelMessage,
 	type ToWebview,
 } from '../../shared/protocol';
 import type { AnalysisStore, DocumentAnalysis } from '../editor/analysisStore';
@@ -21,9 +23,15 @@ import { offsetsToRange, positionToOffset } from '../editor/convert';
 import { locateToken } from '../editor/hoverProvider';
 import type { TimeCursor } from '../editor/timeCursor';
 import { Disposable } from '../util/dispose';
+import { codeSnippet } from './codeSnippet';
 import { matrixHtml } from './html';
+import { columnWords, findColumn, rowPage, tokenOffsets, usedColumns } from './panelAnswers';
 
 export const matrixViewType = 'sequenceLens.matrix';
+
+/** The labels feature's command: flips y⟨t⟩ of the token at these document offsets. */
+export const toggleLabelCommand = 'sequenceLens.toggleLabel';
+const exportCommand = 'sequenceLens.export';
 
 export function summarize(entry: DocumentAnalysis): MatrixSummary {
 	const first = entry.examples[0]?.analysis;
@@ -32,6 +40,7 @@ export function summarize(entry: DocumentAnalysis): MatrixSummary {
 	return {
 		analysisId: entry.id,
 		documentName: path.slice(path.lastIndexOf('/') + 1) || entry.uri.toString(),
+		documentUri: entry.uri.toString(),
 		V: v?.size ?? 0,
 		base: v?.base ?? 0,
 		unkIndex: v?.unkIndex ?? 0,
@@ -92,13 +101,38 @@ export class MatrixPanel extends Disposable {
 			this.postSummary();
 			return;
 		}
-		const dist = vscode.Uri.joinPath(this.extensionUri, 'dist');
 		const panel = vscode.window.createWebviewPanel(
 			matrixViewType,
 			vscode.l10n.t('One-Hot Matrix'),
 			{ viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
-			{ enableScripts: true, localResourceRoots: [dist] },
+			this.webviewOptions(),
 		);
+		this.attach(panel);
+	}
+
+	/**
+	 * Takes over a panel VS Code restored after a window reload (the panel serializer). The
+	 * analyses live in memory and are gone after a reload, so it shows the document's analysis
+	 * when that document was analysed again, else the latest one, else the empty message; the
+	 * webview keeps its view, zoom and scroll from the saved state.
+	 */
+	restore(panel: vscode.WebviewPanel, state: PanelState | undefined): void {
+		if (this.panel) {
+			// Only one matrix panel: a second restored one is closed.
+			panel.dispose();
+			return;
+		}
+		const byUri = state ? this.store.all().find((e) => e.uri.toString() === state.documentUri) : undefined;
+		this.shown = byUri ?? this.store.latest();
+		panel.webview.options = this.webviewOptions();
+		this.attach(panel);
+	}
+
+	private webviewOptions(): vscode.WebviewOptions & vscode.WebviewPanelOptions {
+		return { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'dist')] };
+	}
+
+	private attach(panel: vscode.WebviewPanel): void {
 		panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'icon.png');
 		this.panel = panel;
 		this.ready = false;
@@ -168,6 +202,42 @@ export class MatrixPanel extends Disposable {
 			case 'editor/revealToken':
 				void this.revealToken(message);
 				break;
+			case 'matrix/wordsRequest':
+				if (this.shown?.id === message.analysisId) {
+					this.post({ type: 'matrix/wordsResponse', analysisId: message.analysisId, columns: message.columns, words: columnWords(this.shown, message.columns) });
+				}
+				break;
+			case 'matrix/compactRequest':
+				if (this.shown?.id === message.analysisId && (message.example === null || message.example < this.shown.examples.length)) {
+					this.post({
+						type: 'matrix/compactResponse',
+						requestId: message.requestId,
+						analysisId: message.analysisId,
+						example: message.example,
+						columns: usedColumns(this.shown, message.example),
+					});
+				}
+				break;
+			case 'matrix/findColumn':
+				if (this.shown?.id === message.analysisId) {
+					this.post({
+						type: 'matrix/findResponse',
+						requestId: message.requestId,
+						analysisId: message.analysisId,
+						query: message.query,
+						column: findColumn(this.shown, message.query),
+					});
+				}
+				break;
+			case 'labels/toggle':
+				void this.toggleLabel(message);
+				break;
+			case 'host/export':
+				void vscode.commands.executeCommand(exportCommand);
+				break;
+			case 'host/copyCode':
+				void this.copyCode(message.flavour);
+				break;
 			default:
 				assertNever(message);
 		}
@@ -175,28 +245,51 @@ export class MatrixPanel extends Disposable {
 
 	private answerRows(request: RowsRequestMessage): void {
 		const entry = this.shown;
-		if (!entry || entry.id !== request.analysisId || request.example >= entry.examples.length) {
+		const page = entry && entry.id === request.analysisId ? rowPage(entry, request) : undefined;
+		if (page) {
+			this.post({ type: 'matrix/rowsResponse', requestId: request.requestId, page });
+		}
+	}
+
+	/** Hands the toggle to the labels feature's command, with the token's document offsets. */
+	private async toggleLabel(message: ToggleLabelMessage): Promise<void> {
+		const entry = this.shown;
+		const offsets = entry && entry.id === message.analysisId ? tokenOffsets(entry, message.example, message.row) : undefined;
+		if (!entry || !offsets) {
 			return;
 		}
-		const a = entry.examples[request.example].analysis;
-		const start = Math.min(request.start, a.length);
-		const end = Math.min(a.length, start + Math.min(request.count, maxRowPage));
-		const texts: string[] = [];
-		for (let t = start; t < end; t++) {
-			texts.push(a.text.slice(a.starts[t], a.ends[t]));
+		const commands = await vscode.commands.getCommands(true);
+		if (!commands.includes(toggleLabelCommand)) {
+			void vscode.window.showWarningMessage(
+				vscode.l10n.t('Sequence Lens: changing a label by hand is not available in this version yet; the labels shown come from the named-entity tagger.'),
+			);
+			return;
 		}
-		this.post({
-			type: 'matrix/rowsResponse',
-			requestId: request.requestId,
-			page: {
-				analysisId: entry.id,
-				example: request.example,
-				start,
-				texts,
-				indices: Array.from(a.indices.subarray(start, end)),
-				unknown: Array.from(a.unknown.subarray(start, end)),
-			},
+		try {
+			await vscode.commands.executeCommand(toggleLabelCommand, { uri: entry.uri.toString(), start: offsets.start, end: offsets.end });
+		} catch (error) {
+			const reason = error instanceof Error ? error.message : String(error);
+			void vscode.window.showErrorMessage(vscode.l10n.t('Sequence Lens: could not change the label: {0}', reason));
+		}
+	}
+
+	private async copyCode(flavour: CodeFlavour): Promise<void> {
+		const entry = this.shown;
+		const vocabulary = entry?.examples[0]?.analysis.vocabulary;
+		if (!entry || !vocabulary) {
+			return;
+		}
+		const text = codeSnippet(flavour, {
+			examples: entry.examples.map((ex) => ex.analysis.indices),
+			V: vocabulary.size,
+			base: vocabulary.base,
+			padIndex: vocabulary.padIndex ?? 0,
+			conventionLabel: conventions[vocabulary.convention].label,
+			vocabulary: vocabulary.name,
 		});
+		await vscode.env.clipboard.writeText(text);
+		const name = flavour === 'numpy' ? 'NumPy' : 'PyTorch';
+		void vscode.window.setStatusBarMessage(vscode.l10n.t('Sequence Lens: copied the indices as {0} code', name), 4000);
 	}
 
 	private async revealToken(message: RevealTokenMessage): Promise<void> {

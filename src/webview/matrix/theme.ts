@@ -14,6 +14,12 @@ export interface CanvasTheme {
 	unknownBand: string;
 	highlight: string;
 	axisText: string;
+	/** The "1" written on a filled cell. */
+	oneText: string;
+	/** The "0" of an empty cell. */
+	zeroText: string;
+	/** Hatching of the compact view's gaps. */
+	gap: string;
 	font: string;
 }
 
@@ -35,6 +41,9 @@ export function readTheme(): CanvasTheme {
 		unknownBand: cssVar(style, '--vscode-sequenceLens-unknownTokenBackground', 'transparent'),
 		highlight: cssVar(style, '--vscode-list-activeSelectionBackground', cssVar(style, '--vscode-focusBorder', 'Highlight')),
 		axisText: cssVar(style, '--vscode-descriptionForeground', foreground),
+		oneText: cssVar(style, '--vscode-editor-background', 'Canvas'),
+		zeroText: cssVar(style, '--vscode-editorLineNumber-foreground', cssVar(style, '--vscode-descriptionForeground', 'GrayText')),
+		gap: cssVar(style, '--vscode-editorWhitespace-foreground', 'GrayText'),
 		font: `11px ${cssVar(style, '--vscode-font-family', 'sans-serif')}`,
 	};
 }
