@@ -307,7 +307,7 @@ async function warmBenchmarks(wb, loadSamples) {
 	for (let i = 0; i < Math.min(runs, 3); i++) {
 		const r = await matrixOpen(wb);
 		smallOpens.push(r.elapsed);
-		log(`  Show One-Hot Matrix, 1,000 tokens, run ${i + 1}: ${ms(r.elapsed)}`);
+		log(`  Show One-Hot Matrix, 1,000 tokens, run ${i + 1}: ${ms(r.elapsed)} (${r.detail})`);
 		await closeMatrix(wb);
 	}
 	record('Matrix panel open, 1,000 tokens (baseline: the cost of a webview panel)', `${ms(median(smallOpens))} median of ${smallOpens.length} [${smallOpens.map((x) => x.toFixed(0)).join(', ')}]`, '(no budget)', undefined);
@@ -462,12 +462,28 @@ async function matrixOpen(wb) {
 		return undefined;
 	}, 120_000, 20);
 	const frame = page.frames().find((f) => !before.has(f) && !f.isDetached() && f.url().includes('fake')) ?? webviewFrame(page);
-	const detail = frame ? await frame.evaluate(() => ({
-		rowsInDom: document.querySelectorAll('table.body tbody tr').length,
+	const detail = frame ? await frame.evaluate((enter) => {
+		// Where the time went, on one clock (timeOrigin + now): Enter → the content frame's
+		// navigation start → its script running → ready posted → summary in → first rows drawn.
+		const at = (name) => {
+			const m = performance.getEntriesByName(name)[0];
+			return m ? Math.round(performance.timeOrigin + m.startTime - enter) : undefined;
+		};
+		return {
+			phases: {
+				frameStart: Math.round(performance.timeOrigin - enter),
+				script: at('sl-script'),
+				ready: at('sl-ready'),
+				summary: at('sl-summary'),
+				drawn: at('sl-drawn'),
+			},
+			resources: performance.getEntriesByType('resource').map((r) => `${r.name.split('/').pop()} ${Math.round(r.duration)} ms`),
+			rowsInDom: document.querySelectorAll('table.body tbody tr').length,
 		chips: document.querySelectorAll('.strip > *').length,
 		figures: document.querySelector('.figure-line')?.textContent ?? '',
 		heapMB: performance.memory ? Math.round(performance.memory.usedJSHeapSize / 1e6) : undefined,
-	})).catch((e) => ({ error: e.message })) : {};
+		};
+	}, start).catch((e) => ({ error: e.message })) : {};
 	const heapAfter = await page.evaluate(() => performance.memory?.usedJSHeapSize ?? NaN);
 	return { elapsed: drawnAt - start, detail: `${JSON.stringify(detail)}, workbench heap ${Math.round(heapBefore / 1e6)} → ${Math.round(heapAfter / 1e6)} MB` };
 }

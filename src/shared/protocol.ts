@@ -9,6 +9,9 @@ import type { ConventionId } from '../core/conventions';
 /** Bumped when a message changes shape; the webview shows a reload hint on a mismatch. */
 export const PROTOCOL_VERSION = 2;
 
+/** Rows the webview pulls per request: pages keep messages small while scrolling a long analysis. */
+export const rowPageSize = 500;
+
 /** Largest row page the host answers; bigger requests are clamped. */
 export const maxRowPage = 5000;
 
@@ -28,16 +31,21 @@ export interface ExampleSummary {
 	i: number;
 	T_x: number;
 	unknownCount: number;
-	/** y⟨t⟩ per token (1 inside a person's name) once labels have arrived; absent before. O(T). */
-	labels?: number[];
-	/** BIO tag per token, sent with `labels`. */
-	tags?: string[];
+	/** Set once labels have arrived: row pages then carry y⟨t⟩ and the BIO tags. */
+	labelled?: true;
+	/**
+	 * y⟨t⟩ of the first `labelHeadLength` tokens (1 inside a person's name), for the y row under
+	 * the token strip; the rest come with the row pages, so the summary stays small for any T.
+	 */
+	labelHead?: number[];
 }
 
 /** Everything the webview needs before it pulls rows. */
 export interface MatrixSummary {
 	/** Changes whenever the analysis is replaced; pages of an older id are stale. */
 	analysisId: number;
+	/** Changes when the labels change; pages pulled before hold stale labels. */
+	labelsVersion: number;
 	/** The document's short name (user data: shown as text only). */
 	documentName: string;
 	/** The document's URI, as `Uri.toString()` (kept in the panel state across a reload). */
@@ -65,7 +73,14 @@ export interface RowPage {
 	indices: number[];
 	/** 1 where the token is <UNK>. */
 	unknown: number[];
+	/** y⟨t⟩ of these rows, when the example is labelled. */
+	labels?: number[];
+	/** BIO tag of these rows, sent with `labels`. */
+	tags?: string[];
 }
+
+/** How many y⟨t⟩ values the summary carries per example (the strip shows as many tokens). */
+export const labelHeadLength = 200;
 
 // ──── host → webview ────────────────────────────────────────────
 
@@ -75,6 +90,8 @@ export interface SummaryMessage {
 	protocolVersion: number;
 	/** null when there is nothing to show yet. */
 	summary: MatrixSummary | null;
+	/** The first row page of the first example, sent along so the first paint needs no round trip. */
+	firstPage?: RowPage;
 }
 
 /** Answer to `matrix/rowsRequest`. */

@@ -8,7 +8,7 @@
 import './styles.css';
 import { assertNever } from '../shared/assertNever';
 import { unknownRate } from '../shared/format';
-import { PROTOCOL_VERSION, stepLabel, type ColumnView, type MatrixSummary, type PanelState, type ToWebview } from '../shared/protocol';
+import { PROTOCOL_VERSION, stepLabel, type ColumnView, type MatrixSummary, type PanelState, type RowPage, type ToWebview } from '../shared/protocol';
 import { renderColumnAxis } from './columnAxis';
 import { el } from './dom';
 import { connectHost } from './host';
@@ -20,6 +20,9 @@ import { contentTop, scrollHeight, scrollTopFor } from './matrix/scrollMap';
 import { readTheme, watchTheme, type CanvasTheme } from './matrix/theme';
 import { axisTicks, overviewMark, visibleRows } from './matrix/viewport';
 import { createToolbar } from './toolbar';
+
+// Phases of the panel's start, read by scripts/bench-vscode.mjs (performance marks cost nothing).
+performance.mark('sl-script');
 
 const rowHeight = 22;
 const overviewAxisHeight = 30;
@@ -342,15 +345,15 @@ function renderHeader(): void {
 }
 
 function renderLabelRow(ex: MatrixSummary['examples'][number] | undefined): void {
-	const labels = ex?.labels;
+	const labels = ex?.labelHead;
 	labelRow.hidden = !labels;
 	if (!labels) {
 		labelRow.textContent = '';
 		return;
 	}
-	const more = labels.length > stripLimit ? ' …' : '';
+	const more = ex.T_x > labels.length ? ' …' : '';
 	labelRow.textContent = `y = ${labels.slice(0, stripLimit).join(' ')}${more}`;
-	labelRow.title = `T_y = ${labels.length}; tags ${(ex.tags ?? []).slice(0, stripLimit).join(' ')}${more}`;
+	labelRow.title = `T_y = ${ex.T_x}`;
 }
 
 function renderStrip(): void {
@@ -362,7 +365,7 @@ function renderStrip(): void {
 			break;
 		}
 		const chip = el('button', data.unknown(example, t) ? 'chip unk' : 'chip');
-		if (summary?.examples[example]?.labels?.[t] === 1) {
+		if (summary?.examples[example]?.labelHead?.[t] === 1) {
 			chip.classList.add('name');
 		}
 		chip.setAttribute('role', 'listitem');
@@ -379,12 +382,11 @@ function renderStrip(): void {
 
 function labelCell(ex: number, t: number): HTMLTableCellElement {
 	const td = el('td', 'c-y');
-	const labels = summary?.examples[ex]?.labels;
-	if (!labels) {
+	const y = data.label(ex, t);
+	if (y === undefined) {
 		return td;
 	}
-	const y = labels[t] ?? 0;
-	const tag = summary?.examples[ex]?.tags?.[t];
+	const tag = data.tag(ex, t);
 	const button = el('button', y === 1 ? 'y-toggle one' : 'y-toggle', tag && tag !== 'O' ? `${y} ${tag}` : String(y));
 	button.tabIndex = -1;
 	button.title = `y⟨${t + 1}⟩ = ${y}${tag ? ` (${tag})` : ''}; click or press Y to toggle`;
@@ -522,6 +524,9 @@ function render(): void {
 		// The compact view waits for its column list.
 		drawCells(canvas, width, geometry, [], source, theme);
 	}
+	if (first < end && source.cell(first).column !== undefined && performance.getEntriesByName('sl-drawn').length === 0) {
+		performance.mark('sl-drawn');
+	}
 	// Geometry for tests and tools reading pixels back.
 	canvas.dataset.view = view;
 	canvas.dataset.first = String(first);
@@ -578,23 +583,29 @@ function selectRow(row: number, reveal: boolean): void {
 }
 
 function toggleLabel(ex: number, t: number): void {
-	if (summary?.examples[ex]?.labels) {
+	if (summary?.examples[ex]?.labelled) {
 		host.post({ type: 'labels/toggle', analysisId: summary.analysisId, example: ex, row: t });
 	}
 }
 
 // ──── messages ────
 
-function applySummary(next: MatrixSummary | null): void {
+function applySummary(next: MatrixSummary | null, firstPage: RowPage | undefined): void {
 	if (next && summary && next.analysisId === summary.analysisId) {
 		// The same analysis with labels added or changed: keep the pages, the position and the selection.
 		summary = next;
 		data.update(next);
+		if (firstPage) {
+			data.addPage(firstPage);
+		}
 		renderAll();
 		return;
 	}
 	summary = next;
 	data.reset(next);
+	if (firstPage) {
+		data.addPage(firstPage);
+	}
 	compactCache = undefined;
 	axisKey = '';
 	example = 0;
@@ -629,7 +640,8 @@ function onMessage(msg: ToWebview): void {
 				message.textContent = 'The extension was updated; close and reopen this panel.';
 				return;
 			}
-			applySummary(msg.summary);
+			performance.mark('sl-summary');
+			applySummary(msg.summary, msg.firstPage);
 			break;
 		case 'matrix/rowsResponse':
 			if (data.addPage(msg.page)) {
@@ -792,4 +804,5 @@ watchTheme(() => {
 
 renderHeader();
 render();
+performance.mark('sl-ready');
 host.post({ type: 'webview/ready', protocolVersion: PROTOCOL_VERSION });

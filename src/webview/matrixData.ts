@@ -33,9 +33,28 @@ export class MatrixData {
 		this.pendingCompact.clear();
 	}
 
-	/** The same analysis again (labels added): keeps what was pulled. */
+	/**
+	 * The same analysis again. Pages keep their indices, but when the labels changed their y⟨t⟩
+	 * is stale: they are dropped and pulled again (only the visible ones are).
+	 */
 	update(summary: MatrixSummary): void {
+		const stale = this.summary?.labelsVersion !== summary.labelsVersion;
 		this.summary = summary;
+		if (stale) {
+			this.pages.clear();
+			this.pendingPages.clear();
+		}
+	}
+
+	/** y⟨t⟩, or undefined while unlabelled or loading. */
+	label(example: number, t: number): number | undefined {
+		const page = this.page(example, t);
+		return page?.labels?.[t - page.start];
+	}
+
+	tag(example: number, t: number): string | undefined {
+		const page = this.page(example, t);
+		return page?.tags?.[t - page.start];
 	}
 
 	private page(example: number, t: number): RowPage | undefined {

@@ -31,6 +31,16 @@ describe('matrix panel host answers', () => {
 		assert.equal(rowPage(entry, { example: 2, start: 0, count: 1 }), undefined);
 	});
 
+	it('sends the labels with the rows they belong to, not with the summary', () => {
+		const labelled = entryOf([referenceSentence], [0]);
+		const tags = ['B-PER', 'I-PER', 'O', 'B-PER', 'I-PER', 'O', 'O', 'O', 'B-LOC', 'I-LOC', 'O', 'B-LOC'];
+		(labelled.examples[0] as { labels?: unknown }).labels = { spans: [], tags, binary: Uint8Array.from([1, 1, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0]) };
+		const page = rowPage(labelled, { example: 0, start: 3, count: 3 });
+		assert.deepEqual(page?.labels, [1, 1, 0]);
+		assert.deepEqual(page?.tags, ['B-PER', 'I-PER', 'O']);
+		assert.equal(rowPage(entry, { example: 0, start: 0, count: 3 })?.labels, undefined);
+	});
+
 	it('gives the vocabulary word of each column asked for', () => {
 		const holmes = reference.indices[1] - reference.vocabulary.base;
 		assert.deepEqual(columnWords(entry, [0, holmes, 9999, 10_000]), ['a', 'holmes', '<UNK>', '']);

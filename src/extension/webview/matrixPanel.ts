@@ -7,8 +7,10 @@ import * as vscode from 'vscode';
 import { conventions } from '../../core/conventions';
 import { assertNever } from '../../shared/assertNever';
 import {
+	labelHeadLength,
 	parseFromWebview,
 	PROTOCOL_VERSION,
+	rowPageSize,
 	type CodeFlavour,
 	type FromWebview,
 	type MatrixSummary,
@@ -33,12 +35,13 @@ export const matrixViewType = 'sequenceLens.matrix';
 export const toggleLabelCommand = 'sequenceLens.toggleLabel';
 const exportCommand = 'sequenceLens.export';
 
-export function summarize(entry: DocumentAnalysis): MatrixSummary {
+export function summarize(entry: DocumentAnalysis, labelsVersion = 0): MatrixSummary {
 	const first = entry.examples[0]?.analysis;
 	const v = first?.vocabulary;
 	const path = entry.uri.path;
 	return {
 		analysisId: entry.id,
+		labelsVersion,
 		documentName: path.slice(path.lastIndexOf('/') + 1) || entry.uri.toString(),
 		documentUri: entry.uri.toString(),
 		V: v?.size ?? 0,
@@ -53,7 +56,7 @@ export function summarize(entry: DocumentAnalysis): MatrixSummary {
 			i: k + 1,
 			T_x: ex.analysis.length,
 			unknownCount: ex.analysis.unknownCount,
-			...(ex.labels ? { labels: Array.from(ex.labels.binary), tags: [...ex.labels.tags] } : {}),
+			...(ex.labels ? { labelled: true as const, labelHead: Array.from(ex.labels.binary.subarray(0, labelHeadLength)) } : {}),
 		})),
 	};
 }
@@ -64,6 +67,8 @@ export class MatrixPanel extends Disposable {
 	/** The analysis the panel shows; undefined before the first one or after it was dropped. */
 	private shown: DocumentAnalysis | undefined;
 	private ready = false;
+	/** Counts label changes, so the webview knows its pages' labels went stale. */
+	private labelsVersion = 0;
 
 	constructor(
 		private readonly extensionUri: vscode.Uri,
@@ -82,7 +87,10 @@ export class MatrixPanel extends Disposable {
 		// Labels arrive after the indices: the same analysis, sent again with its y row.
 		this._register(
 			store.onDidChangeLabels((entry) => {
-				if (entry === this.shown) this.postSummary();
+				if (entry === this.shown) {
+					this.labelsVersion++;
+					this.postSummary();
+				}
 			}),
 		);
 		this._register(vscode.window.onDidChangeActiveTextEditor(() => this.follow()));
@@ -183,7 +191,14 @@ export class MatrixPanel extends Disposable {
 	}
 
 	private postSummary(): void {
-		this.post({ type: 'matrix/summary', protocolVersion: PROTOCOL_VERSION, summary: this.shown ? summarize(this.shown) : null });
+		const entry = this.shown;
+		const firstPage = entry ? rowPage(entry, { example: 0, start: 0, count: rowPageSize }) : undefined;
+		this.post({
+			type: 'matrix/summary',
+			protocolVersion: PROTOCOL_VERSION,
+			summary: entry ? summarize(entry, this.labelsVersion) : null,
+			...(firstPage ? { firstPage } : {}),
+		});
 	}
 
 	private onMessage(raw: unknown): void {

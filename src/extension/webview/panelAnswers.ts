@@ -20,6 +20,7 @@ export function rowPage(entry: DocumentAnalysis, request: Pick<RowsRequestMessag
 	for (let t = start; t < end; t++) {
 		texts.push(a.text.slice(a.starts[t], a.ends[t]));
 	}
+	const labels = entry.examples[request.example].labels;
 	return {
 		analysisId: entry.id,
 		example: request.example,
@@ -27,6 +28,7 @@ export function rowPage(entry: DocumentAnalysis, request: Pick<RowsRequestMessag
 		texts,
 		indices: Array.from(a.indices.subarray(start, end)),
 		unknown: Array.from(a.unknown.subarray(start, end)),
+		...(labels ? { labels: Array.from(labels.binary.subarray(start, end)), tags: labels.tags.slice(start, end) } : {}),
 	};
 }
 

@@ -3,6 +3,10 @@
  * column lands when all |V| columns are squeezed into the canvas width.
  */
 
+import { rowPageSize } from '../../shared/protocol';
+
+export { rowPageSize };
+
 export interface RowWindow {
 	/** First row drawn (0-based). */
 	first: number;
@@ -49,8 +53,6 @@ export function overviewMark(column: number, columns: number, width: number): Ma
 	return { x, width: minMarkWidth };
 }
 
-/** Rows fetched per request: pages keep messages small while scrolling a long analysis. */
-export const rowPageSize = 500;
 
 /** The page numbers covering rows [first, end). */
 export function pagesFor(window: RowWindow, pageSize = rowPageSize): number[] {
