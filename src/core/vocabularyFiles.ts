@@ -338,6 +338,21 @@ function jsonObjectFormat(json: unknown): VocabularyFormat {
 	return 'json-map';
 }
 
+/**
+ * A JSON value from the file, quoted for a message: cut short, since a value may be a whole
+ * nested structure, too deep for JSON.stringify's recursion or too long to read.
+ */
+function quoteValue(value: unknown): string {
+	if (Array.isArray(value)) {
+		return value.length === 0 ? 'an empty array' : `an array of ${value.length}`;
+	}
+	if (isObject(value)) {
+		return 'an object';
+	}
+	const quoted = JSON.stringify(value) ?? String(value);
+	return quoted.length > 60 ? `${quoted.slice(0, 59)}…` : quoted;
+}
+
 function isObject(value: unknown): value is Record<string, unknown> {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -568,7 +583,7 @@ function listLayout(json: unknown, options: LoadVocabularyOptions): Layout {
 	}
 	for (let i = 0; i < json.length; i++) {
 		if (typeof json[i] !== 'string') {
-			throw new VocabularyFileError('structure', `Item ${i} of the JSON list is ${JSON.stringify(json[i])}, not a token string.`, { key: String(i) });
+			throw new VocabularyFileError('structure', `Item ${i} of the JSON list is ${quoteValue(json[i])}, not a token string.`, { key: String(i) });
 		}
 	}
 	if (json.length === 0) {
@@ -614,7 +629,7 @@ function pairsLayout(keys: readonly string[], values: readonly unknown[], option
 		const key = keys[k];
 		const value = values[k];
 		if (typeof value !== 'number' || !Number.isInteger(value)) {
-			throw new VocabularyFileError('bad-index', `Key ${JSON.stringify(key)} has index ${JSON.stringify(value)}, which is not an integer.`, { key });
+			throw new VocabularyFileError('bad-index', `Key ${JSON.stringify(key)} has index ${quoteValue(value)}, which is not an integer.`, { key });
 		}
 		if (value < 0) {
 			throw new VocabularyFileError('bad-index', `Key ${JSON.stringify(key)} has the negative index ${value}.`, { key });
@@ -890,7 +905,7 @@ function huggingFaceLayout(json: unknown, options: LoadVocabularyOptions, flat?:
 		for (const [id, content] of wanted) {
 			const at = keys.indexOf(content);
 			if (at >= 0) {
-				throw new VocabularyFileError('duplicate-token', `Added token ${JSON.stringify(content)} has id ${id} but model.vocab gives it ${JSON.stringify(values[at])}.`, { key: content });
+				throw new VocabularyFileError('duplicate-token', `Added token ${JSON.stringify(content)} has id ${id} but model.vocab gives it ${quoteValue(values[at])}.`, { key: content });
 			}
 			keys.push(content);
 			values.push(id);
