@@ -7,13 +7,32 @@ import * as vscode from 'vscode';
 import { uriFromArgument } from '../util/uriArgument';
 import { detectVocabularyFormat, loadVocabulary, VocabularyFileError, type LoadVocabularyOptions } from '../../core/vocabularyFiles';
 import type { Vocabulary } from '../../core/vocabulary';
+import { defaultVocabulary } from '../../core/defaultVocabulary';
 import type { ConventionId } from '../../core/conventions';
 import type { Analyzer } from '../analyzer';
 import { configSection, readConfig } from '../config';
 import { activeVocabulary, setActiveVocabulary } from './vocabularyState';
+import { VocabularyFileWatcher, type ReloadStatus } from './vocabularyWatcher';
 
 export const loadVocabularyCommandId = 'sequenceLens.loadVocabulary';
 export const useBuiltInVocabularyCommandId = 'sequenceLens.useBuiltInVocabulary';
+/** Not in the palette: the vocabulary new analyses use, and the reloads of its file. */
+export const getVocabularyCommandId = 'sequenceLens.getVocabulary';
+
+/** What `sequenceLens.getVocabulary` returns. */
+export interface VocabularyInfo {
+	name: string;
+	size: number;
+	unkIndex: number;
+	base: number;
+	convention: ConventionId;
+	/** The file it was read from; absent for the built-in list. */
+	uri?: string;
+	fileReloads: ReloadStatus;
+}
+
+/** Vocabularies loaded with an added <UNK>: reading the file again adds it again. */
+const withAddedUnk = new WeakSet<Vocabulary>();
 
 /** What Load Vocabulary returns on success. */
 export interface LoadedVocabularyResult {
@@ -105,7 +124,9 @@ async function readVocabulary(
 			return failure(uri, error.problem, error.message);
 		}
 		try {
-			return loadVocabulary(bytes, { ...options, addMissingUnk: true });
+			const added = loadVocabulary(bytes, { ...options, addMissingUnk: true });
+			withAddedUnk.add(added);
+			return added;
 		} catch (again) {
 			if (again instanceof VocabularyFileError) {
 				return failure(uri, again.problem, again.message);
@@ -196,9 +217,35 @@ async function loadFromSetting(analyzer: Analyzer, fromSetting: { uri?: vscode.U
 
 export function registerVocabularyCommands(analyzer: Analyzer): vscode.Disposable[] {
 	const fromSetting: { uri?: vscode.Uri } = {};
+	const watcher = new VocabularyFileWatcher(async (uri) => {
+		const previous = activeVocabulary()?.vocabulary;
+		const loaded = await readVocabulary(uri, { addMissingUnk: previous !== undefined && withAddedUnk.has(previous) }, false);
+		if (loaded && 'entries' in loaded) {
+			activate(analyzer, loaded, uri);
+			return {};
+		}
+		return { problem: loaded?.problem ?? 'cancelled' };
+	});
 	// Activation is the first use: the setting's vocabulary is read then, and open analyses re-render when it arrives.
 	void loadFromSetting(analyzer, fromSetting);
 	return [
+		watcher,
+		vscode.commands.registerCommand(getVocabularyCommandId, (): VocabularyInfo => {
+			const active = activeVocabulary();
+			const vocabulary = active?.vocabulary ?? defaultVocabulary(readConfig().convention);
+			const info: VocabularyInfo = {
+				name: vocabulary.name,
+				size: vocabulary.size,
+				unkIndex: vocabulary.unkIndex,
+				base: vocabulary.base,
+				convention: vocabulary.convention,
+				fileReloads: watcher.reloadStatus,
+			};
+			if (active) {
+				info.uri = active.uri.toString();
+			}
+			return info;
+		}),
 		vscode.commands.registerCommand(loadVocabularyCommandId, (argument?: unknown, args?: LoadVocabularyArguments) =>
 			loadVocabularyCommand(analyzer, argument, args ?? {}),
 		),
