@@ -1,8 +1,10 @@
 // Times the NER worker as the extension uses it: worker start (thread + first tagger load), then
 // warm round trips for the reference sentence and for 1,000 tokens of the README, and the host's
-// own share (aligning spans to tokens). Run after `npm run build`: node scripts/bench-labels.mjs
+// own share (aligning spans to tokens). Run after `npm run build`: node scripts/bench-labels.mjs [--json FILE]
+// (--json writes the figures for scripts/bench-table.mjs).
 import { Worker } from 'node:worker_threads';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
@@ -61,4 +63,16 @@ console.log(`worker start + first reference label: ${startMs.toFixed(0)} ms (y =
 console.log(`reference sentence, warm round trip: median ${median(ref).toFixed(1)} ms`);
 console.log(`1,000 tokens (${long.length} chars), warm round trip: median ${median(big).toFixed(1)} ms, max ${Math.max(...big).toFixed(1)} ms`);
 console.log(`host side alignEntities for 1,000 tokens: median ${median(align).toFixed(2)} ms`);
+const jsonAt = process.argv.indexOf('--json');
+if (jsonAt > 0) {
+	const thousand = median(big);
+	writeFileSync(
+		process.argv[jsonAt + 1],
+		JSON.stringify(
+			{ workerStartMs: startMs, referenceMs: median(ref), thousandTokensMs: thousand, thousandTokensMaxMs: Math.max(...big), tokensPerSecond: 1000 / (thousand / 1000), alignMs: median(align), y, loadAverage: os.loadavg() },
+			null,
+			'\t',
+		),
+	);
+}
 await worker.terminate();

@@ -4,7 +4,9 @@
 // inside the page (performance.now, MutationObserver, requestAnimationFrame), not by polling
 // from Node, wherever the browser can see the event.
 //
-//   node scripts/bench-vscode.mjs [--runs N] [--launches N] [--skip-package] [--dev]
+//   node scripts/bench-vscode.mjs [--runs N] [--launches N] [--skip-package] [--dev] [--json FILE]
+//
+// --json FILE writes the table's rows for scripts/bench-table.mjs.
 //
 // By default the workbench runs the packaged .vsix (a private copy, installed into a fresh
 // extensions folder), so a build started by someone else in the same tree cannot change the
@@ -194,6 +196,10 @@ async function main() {
 	console.log('|---|---|---|---|');
 	for (const r of rows) {
 		console.log(`| ${r.figure} | ${r.value}${r.note ? ` (${r.note})` : ''} | ${r.budget} | ${r.met} |`);
+	}
+	const jsonAt = args.indexOf('--json');
+	if (jsonAt >= 0) {
+		fs.writeFileSync(args[jsonAt + 1], JSON.stringify({ mode, startedAt: startedAt.toISOString(), loadSamples, rows }, null, '\t'));
 	}
 }
 

@@ -3,9 +3,12 @@
 //   1. loading a 1,000,000-entry vocabulary in each file format (wall and CPU time);
 //   2. the memory of building a vocabulary from a streamed synthetic corpus with 2,000,000
 //      distinct words (RSS and heap after a forced collection).
-// Usage: node scripts/measure-vocabulary.mjs [--entries N] [--distinct N] [--megabytes N] [--no-load] [--no-build]
+// Usage: node scripts/measure-vocabulary.mjs [--entries N] [--distinct N] [--megabytes N] [--no-load] [--no-build] [--json FILE]
+// --json FILE writes the figures for scripts/bench-table.mjs.
 // It bundles src/core with esbuild into a temporary file, so it needs no prior build.
 import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { loadCore } from './lib/loadCore.mjs';
 
@@ -21,6 +24,15 @@ const arg = (name, fallback) => {
 const entries = arg('--entries', 1_000_000);
 const distinct = arg('--distinct', 2_000_000);
 const megabytes = arg('--megabytes', 200);
+const jsonAt = process.argv.indexOf('--json');
+const jsonFile = jsonAt > 0 ? process.argv[jsonAt + 1] : undefined;
+const results = { entries, load: {}, loadAverage: os.loadavg() };
+const writeResults = () => {
+	if (jsonFile) {
+		results.loadAverageEnd = os.loadavg();
+		writeFileSync(jsonFile, JSON.stringify(results, null, '\t'));
+	}
+};
 
 const core = await loadCore();
 
@@ -62,6 +74,7 @@ if (!process.argv.includes('--no-load')) {
 			}
 			bestCpu = Math.min(bestCpu, cpuMs(c0));
 		}
+		results.floorCpuMs = bestCpu;
 		console.log(`  ${'floor: split + Map'.padEnd(22)} ${mb(text.length).padStart(7)}  ${''.padStart(13)}  ${bestCpu.toFixed(0).padStart(5)} ms cpu`);
 	}
 	for (const [label, content] of Object.entries(contents)) {
@@ -79,11 +92,13 @@ if (!process.argv.includes('--no-load')) {
 			best = Math.min(best, wall);
 			bestCpu = Math.min(bestCpu, cpuMs(c0));
 		}
+		results.load[label] = { wallMs: best, cpuMs: bestCpu, length: content.length };
 		console.log(`  ${label.padEnd(22)} ${mb(content.length).padStart(7)}  ${best.toFixed(0).padStart(5)} ms wall  ${bestCpu.toFixed(0).padStart(5)} ms cpu`);
 	}
 }
 
 if (process.argv.includes('--no-build')) {
+	writeResults();
 	process.exit(0);
 }
 
@@ -146,4 +161,6 @@ for (let id = 0; id < distinct; id++) {
 globalThis.gc();
 const h1 = process.memoryUsage().heapUsed;
 // Reading the map after the second measurement keeps it alive through the collection.
+results.build = { megabytes, distinct, tokens: s.tokens, seconds, peakRssMB: peakRss / 1048576, countingRssMB: countingPeak / 1048576, baselineRssMB: before.rss / 1048576, mapMB: (h1 - h0) / 1048576 };
+writeResults();
 console.log(`  Map of ${counts.size.toLocaleString('en-US')} counts: ${mb(h1 - h0)} of heap (${((h1 - h0) / distinct).toFixed(0)} bytes per distinct word)`);
