@@ -11,7 +11,6 @@ import { registerVocabularyCommands } from './commands/loadVocabulary';
 import { configSection, readConfig } from './config';
 import type { AnalysisStore, DocumentAnalysis } from './editor/analysisStore';
 import { rangeToOffsets } from './editor/convert';
-import { tooLargeForExtensionsMessage } from './editor/tooLarge';
 import type { TimeCursor } from './editor/timeCursor';
 import type { LiveMode } from './liveMode';
 import type { MatrixPanel } from './webview/matrixPanel';
@@ -42,20 +41,10 @@ export interface CommandServices {
 const selectHint = () =>
 	vscode.l10n.t('Sequence Lens: select some text in an editor first (for example a sentence), then run Tokenize Selection. Or run “Sequence Lens: Open Reference Example”.');
 
-/** Without a text editor: a warning when the open file is too large for extensions, else `hint`. */
-function noEditorMessage(hint: string): void {
-	const tooLarge = tooLargeForExtensionsMessage();
-	if (tooLarge) {
-		void vscode.window.showWarningMessage(tooLarge);
-	} else {
-		void vscode.window.showInformationMessage(hint);
-	}
-}
-
 async function tokenizeSelection(services: CommandServices): Promise<DocumentAnalysisResult | undefined> {
 	const editor = vscode.window.activeTextEditor;
 	if (!editor) {
-		noEditorMessage(selectHint());
+		void vscode.window.showInformationMessage(selectHint());
 		return undefined;
 	}
 	const document = editor.document;
@@ -73,7 +62,7 @@ async function tokenizeSelection(services: CommandServices): Promise<DocumentAna
 async function tokenizeDocument(services: CommandServices): Promise<DocumentAnalysisResult | undefined> {
 	const editor = vscode.window.activeTextEditor;
 	if (!editor) {
-		noEditorMessage(vscode.l10n.t('Sequence Lens: open a text editor first, then run Tokenize Document.'));
+		void vscode.window.showInformationMessage(vscode.l10n.t('Sequence Lens: open a text editor first, then run Tokenize Document.'));
 		return undefined;
 	}
 	return analyzeSpans(services, editor.document, [{ start: 0, end: editor.document.getText().length }]);

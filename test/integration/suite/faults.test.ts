@@ -168,6 +168,9 @@ describe('Faults: the vocabulary file changes on disk while loaded', function ()
 	});
 });
 
+/** Answers "analyse more than sequenceLens.maxTokensBeforeAsking tokens?" as a user pressing Continue would. */
+const aboveLimit = { continueAboveLimit: true };
+
 describe('Faults: big documents and long jobs interrupted', function () {
 	this.timeout(180_000);
 	afterEach(closeAllEditors);
@@ -181,7 +184,7 @@ describe('Faults: big documents and long jobs interrupted', function () {
 			const document = await vscode.workspace.openTextDocument(writeFile('forty.txt', text));
 			assert.equal(document.getText().length, text.length, 'VS Code hands the whole 40 MB document to the extension');
 			await vscode.window.showTextDocument(document, { preview: false });
-			const result = await vscode.commands.executeCommand<DocumentAnalysisResult | undefined>('sequenceLens.tokenizeDocument');
+			const result = await vscode.commands.executeCommand<DocumentAnalysisResult | undefined>('sequenceLens.tokenizeDocument', aboveLimit);
 			assert.ok(result);
 			assert.equal(result.tokensOmitted, true, 'a command result leaves out the tokens of a big analysis');
 			assert.equal(result.examples[0].T_x, tokenSpans(text).count);
@@ -203,7 +206,6 @@ describe('Faults: big documents and long jobs interrupted', function () {
 		}, 'the 60 MB file open in a tab', 60_000);
 		assert.equal(vscode.window.activeTextEditor, undefined, 'no TextEditor for a file over 50 MB');
 		assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString()), 'and no TextDocument');
-		// Both commands warn that the file is too large for extensions (src/extension/editor/tooLarge.ts).
 		assert.equal(await tokenize(), undefined);
 		assert.equal(await vscode.commands.executeCommand('sequenceLens.tokenizeDocument'), undefined);
 		await closeAllEditors();
@@ -237,7 +239,7 @@ describe('Faults: big documents and long jobs interrupted', function () {
 		const editor = await openText('a b c d '.repeat(250_000));
 		selectAll(editor);
 		try {
-			const result = await tokenize();
+			const result = await vscode.commands.executeCommand<DocumentAnalysisResult | undefined>(commands.tokenizeSelection, aboveLimit);
 			assert.equal(result?.examples[0].T_x, 1_000_000);
 			const shown = await showMatrix();
 			assert.deepEqual(shown?.T_x, [1_000_000]);
@@ -297,5 +299,26 @@ describe('Faults: big documents and long jobs interrupted', function () {
 		// An edit inside the analysed text drops the analysis rather than showing stale indices.
 		await editor.edit((edit) => edit.insert(document.positionAt(shifted + 3), 'Z'));
 		assert.equal(await getAnalysis(document.uri), undefined);
+	});
+});
+
+describe('Faults: an export that cannot be written', function () {
+	this.timeout(60_000);
+	afterEach(closeAllEditors);
+
+	it('says why, writes nothing, leaves no temporary file, and the same export then works elsewhere', async () => {
+		await tokenizeReference();
+		const folder = fs.mkdtempSync(path.join(scratch, 'export-'));
+		// A plain file where the target's folder should be: neither the temporary file nor the target can be created.
+		fs.writeFileSync(path.join(folder, 'not-a-folder'), 'keep me');
+		const blocked = vscode.Uri.file(path.join(folder, 'not-a-folder', 'reference.json'));
+		const failed = await vscode.commands.executeCommand<{ error?: string; uri?: string } | undefined>('sequenceLens.export', blocked, 'json');
+		assert.ok(failed?.error, `refused: ${JSON.stringify(failed)}`);
+		assert.deepEqual(fs.readdirSync(folder), ['not-a-folder'], 'nothing else was written');
+		assert.equal(fs.readFileSync(path.join(folder, 'not-a-folder'), 'utf8'), 'keep me');
+		const written = await vscode.commands.executeCommand<{ error?: string; uri?: string } | undefined>('sequenceLens.export', vscode.Uri.file(path.join(folder, 'reference.json')), 'json');
+		assert.ok(written?.uri, JSON.stringify(written));
+		assert.deepEqual(fs.readdirSync(folder).sort(), ['not-a-folder', 'reference.json']);
+		assert.equal((JSON.parse(fs.readFileSync(path.join(folder, 'reference.json'), 'utf8')) as { T_x: number }).T_x, 12);
 	});
 });
