@@ -10,11 +10,17 @@ import { DecorationController } from './editor/decorationController';
 import { TokenHoverProvider } from './editor/hoverProvider';
 import { StatusBarController } from './editor/statusBar';
 import { TimeCursor } from './editor/timeCursor';
+import { CorrectionStorage } from './labels/correctionStorage';
+import { CorrectionStore } from './labels/correctionStore';
+import { registerLabelCommands } from './labels/labelCommands';
 import { LabelHoverProvider } from './labels/labelHover';
 import { LabelService } from './labels/labelService';
 import { NameDecorations } from './labels/nameDecorations';
 import { parsePanelState } from '../shared/protocol';
 import { MatrixPanel, matrixViewType } from './webview/matrixPanel';
+
+/** Writes label corrections whose write was still waiting for a pause in typing. */
+let flushCorrections: (() => Promise<void>) | undefined;
 
 export function activate(context: vscode.ExtensionContext): void {
 	const store = new AnalysisStore();
@@ -24,7 +30,9 @@ export function activate(context: vscode.ExtensionContext): void {
 	const statusBar = new StatusBarController(store, timeCursor);
 	const liveMode = new LiveMode(analyzer);
 	// Constructing it starts nothing: the worker thread starts with the first analysis to label.
-	const labels = new LabelService(vscode.Uri.joinPath(context.extensionUri, 'dist', 'nerWorker.js').fsPath, store);
+	const corrections = new CorrectionStore(new CorrectionStorage(context.storageUri, context.globalStorageUri));
+	flushCorrections = () => corrections.flush();
+	const labels = new LabelService(vscode.Uri.joinPath(context.extensionUri, 'dist', 'nerWorker.js').fsPath, store, corrections);
 	const nameDecorations = new NameDecorations(store);
 	// The panel is created on first use, not at activation.
 	let matrix: MatrixPanel | undefined;
@@ -48,8 +56,9 @@ export function activate(context: vscode.ExtensionContext): void {
 		statusBar,
 		liveMode,
 		labels,
+		corrections,
 		nameDecorations,
-		vscode.languages.registerHoverProvider('*', new LabelHoverProvider(store)),
+		vscode.languages.registerHoverProvider('*', new LabelHoverProvider(store, corrections, labels)),
 		// Every scheme (files, untitled, notebook cells); the provider exits at once without an analysis.
 		vscode.languages.registerHoverProvider('*', new TokenHoverProvider(store)),
 		vscode.workspace.onDidChangeConfiguration((event) => {
@@ -61,7 +70,10 @@ export function activate(context: vscode.ExtensionContext): void {
 			}
 		}),
 		...registerCommands({ store, analyzer, liveMode, timeCursor, matrix: getMatrix }),
+		...registerLabelCommands({ store, labels, corrections }),
 	);
 }
 
-export function deactivate(): void {}
+export function deactivate(): Promise<void> | undefined {
+	return flushCorrections?.();
+}

@@ -9,3 +9,8 @@ export { entitiesFromTerms, harmoniseSpans } from './rules';
 export type { Term, NameLists } from './rules';
 export { entityTypes } from './types';
 export type { EntitySpan, EntityType, EntitySource } from './types';
+export { applyCorrections, correctionFor, correctedTypes, isCorrectedType, withCorrection } from './corrections';
+export type { CorrectedLabels, CorrectedType, LabelCorrection } from './corrections';
+export { findNearest, reanchorAfterEdits, reanchorToText } from './reanchor';
+export type { TextEdit } from './reanchor';
+export { CorrectionsFileError, parseCorrections, serializeCorrections } from './correctionsFile';

@@ -4,9 +4,13 @@
  */
 
 import * as vscode from 'vscode';
+import { correctionFor } from '../../core/ner/corrections';
 import type { AnalysisStore } from '../editor/analysisStore';
 import { offsetsToRange, positionToOffset } from '../editor/convert';
 import { locateToken } from '../editor/hoverProvider';
+import { isKeptInMemory } from './correctionStorage';
+import type { CorrectionStore } from './correctionStore';
+import type { LabelService } from './labelService';
 
 const typeNames: Record<string, string> = {
 	PER: 'person',
@@ -16,7 +20,11 @@ const typeNames: Record<string, string> = {
 };
 
 export class LabelHoverProvider implements vscode.HoverProvider {
-	constructor(private readonly store: AnalysisStore) {}
+	constructor(
+		private readonly store: AnalysisStore,
+		private readonly corrections?: CorrectionStore,
+		private readonly labels?: LabelService,
+	) {}
 
 	provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
 		const entry = this.store.get(document);
@@ -44,6 +52,19 @@ export class LabelHoverProvider implements vscode.HoverProvider {
 			md.appendMarkdown(vscode.l10n.t('tag `O`: not part of a named entity'));
 		}
 		const a = ex.analysis;
+		const correction = this.corrections && correctionFor(this.corrections.list(document.uri), ex.offset + a.starts[t], ex.offset + a.ends[t]);
+		if (correction) {
+			const automatic = this.labels?.automaticLabels(ex)?.tags[t];
+			md.appendMarkdown('\n\n');
+			md.appendMarkdown(
+				automatic === undefined
+					? vscode.l10n.t('corrected by hand to `{0}`', correction.type)
+					: vscode.l10n.t('corrected by hand to `{0}` (the tagger said `{1}`)', correction.type, automatic),
+			);
+			if (isKeptInMemory(document.uri)) {
+				md.appendMarkdown(vscode.l10n.t('; kept in memory only (untitled document)'));
+			}
+		}
 		return new vscode.Hover(md, offsetsToRange(document, ex.offset + a.starts[t], ex.offset + a.ends[t]));
 	}
 }

@@ -7,10 +7,12 @@
 import * as vscode from 'vscode';
 import { Worker } from 'node:worker_threads';
 import { alignEntities } from '../../core/ner/align';
+import { applyCorrections, type LabelCorrection } from '../../core/ner/corrections';
 import type { EntitySpan } from '../../core/ner/types';
 import { configSection } from '../config';
-import type { AnalysisStore, DocumentAnalysis, ExampleLabels, StoreChange } from '../editor/analysisStore';
+import type { AnalysisStore, DocumentAnalysis, Example, ExampleLabels, StoreChange } from '../editor/analysisStore';
 import { Disposable } from '../util/dispose';
+import type { CorrectionStore } from './correctionStore';
 import type { FromWorker, ToWorker } from './workerProtocol';
 
 export const labelsEnabledKey = 'labels.enabled';
@@ -63,13 +65,24 @@ export class LabelService extends Disposable {
 	private readonly inFlight = new Map<string, number[]>();
 	readonly timings: LabelTimings = {};
 	private warned = false;
+	/** The automatic labels of each example, before corrections; what a correction is compared with. */
+	private readonly automatic = new WeakMap<Example, ExampleLabels>();
+	/** The labelling run of each stored analysis (by id) while it is running. */
+	private readonly running = new Map<number, Promise<boolean>>();
 
 	constructor(
 		private readonly workerPath: string,
 		private readonly store: AnalysisStore,
+		private readonly corrections: CorrectionStore,
 	) {
 		super();
 		this._register(store.onDidChange((change) => this.onStoreChange(change)));
+		this._register(
+			corrections.onDidChange((uri) => {
+				const entry = store.getByUri(uri);
+				if (entry && labelsEnabled(entry.uri)) this.publish(entry);
+			}),
+		);
 		this._register(
 			vscode.workspace.onDidChangeConfiguration((event) => {
 				if (event.affectsConfiguration(`${configSection}.${labelsEnabledKey}`)) {
@@ -101,8 +114,38 @@ export class LabelService extends Disposable {
 		}
 	}
 
+	/** Resolves when the labelling run of `entry` (if one is running) has finished. */
+	async whenLabelled(entry: DocumentAnalysis): Promise<void> {
+		await this.running.get(entry.id);
+	}
+
+	/** The automatic (tagger) labels of an example, before corrections; undefined before they arrive. */
+	automaticLabels(example: Example): ExampleLabels | undefined {
+		return this.automatic.get(example);
+	}
+
+	/**
+	 * Stores the labels of `entry`: the automatic ones with the document's corrections applied.
+	 * An example with neither has no labels.
+	 */
+	publish(entry: DocumentAnalysis): boolean {
+		const list = this.corrections.list(entry.uri);
+		return this.store.setLabels(
+			entry,
+			entry.examples.map((ex) => composeLabels(ex, this.automatic.get(ex), list)),
+		);
+	}
+
 	/** Labels every example of `entry` and stores the result; false when it was cancelled or failed. */
-	async labelEntry(entry: DocumentAnalysis): Promise<boolean> {
+	labelEntry(entry: DocumentAnalysis): Promise<boolean> {
+		const run = this.runLabelling(entry).finally(() => {
+			if (this.running.get(entry.id) === run) this.running.delete(entry.id);
+		});
+		this.running.set(entry.id, run);
+		return run;
+	}
+
+	private async runLabelling(entry: DocumentAnalysis): Promise<boolean> {
 		const key = entry.uri.toString();
 		const total = entry.examples.reduce((n, ex) => n + ex.analysis.text.length, 0);
 		const run = async (report?: (done: number) => void) => {
@@ -116,7 +159,9 @@ export class LabelService extends Disposable {
 				const { tags, binary } = alignEntities(spans, a.starts, a.ends);
 				labels.push({ spans, tags, binary });
 			}
-			return this.store.setLabels(entry, labels);
+			await this.corrections.ensureLoaded(entry.uri);
+			entry.examples.forEach((ex, k) => this.automatic.set(ex, labels[k]));
+			return this.publish(entry);
 		};
 		try {
 			if (total < progressThreshold) {
@@ -245,4 +290,16 @@ export class LabelService extends Disposable {
 		this.inFlight.clear();
 		void worker?.terminate();
 	}
+}
+
+/** One example's labels: the automatic ones under the corrections that fall in its text. */
+function composeLabels(example: Example, automatic: ExampleLabels | undefined, corrections: readonly LabelCorrection[]): ExampleLabels | undefined {
+	const a = example.analysis;
+	const from = example.offset;
+	const to = example.offset + a.text.length;
+	if (!corrections.some((c) => !c.detached && c.end > from && c.start < to)) {
+		return automatic;
+	}
+	const { tags, binary, spans } = applyCorrections(a.text, from, a.starts, a.ends, automatic?.tags ?? [], automatic?.spans ?? [], corrections);
+	return { tags, binary, spans };
 }
