@@ -10,6 +10,7 @@ import { DecorationController } from './editor/decorationController';
 import { TokenHoverProvider } from './editor/hoverProvider';
 import { StatusBarController } from './editor/statusBar';
 import { TimeCursor } from './editor/timeCursor';
+import { ConllDocuments, registerConllCommand } from './labels/conllDocuments';
 import { CorrectionStorage } from './labels/correctionStorage';
 import { CorrectionStore } from './labels/correctionStore';
 import { registerLabelCommands } from './labels/labelCommands';
@@ -32,7 +33,10 @@ export function activate(context: vscode.ExtensionContext): void {
 	// Constructing it starts nothing: the worker thread starts with the first analysis to label.
 	const corrections = new CorrectionStore(new CorrectionStorage(context.storageUri, context.globalStorageUri));
 	flushCorrections = () => corrections.flush();
-	const labels = new LabelService(vscode.Uri.joinPath(context.extensionUri, 'dist', 'nerWorker.js').fsPath, store, corrections);
+	const conll = new ConllDocuments();
+	const labels = new LabelService(vscode.Uri.joinPath(context.extensionUri, 'dist', 'nerWorker.js').fsPath, store, corrections, (uri) =>
+		conll.goldSpans(uri),
+	);
 	const nameDecorations = new NameDecorations(store);
 	// The panel is created on first use, not at activation.
 	let matrix: MatrixPanel | undefined;
@@ -57,6 +61,7 @@ export function activate(context: vscode.ExtensionContext): void {
 		liveMode,
 		labels,
 		corrections,
+		conll,
 		nameDecorations,
 		vscode.languages.registerHoverProvider('*', new LabelHoverProvider(store, corrections, labels)),
 		// Every scheme (files, untitled, notebook cells); the provider exits at once without an analysis.
@@ -71,6 +76,7 @@ export function activate(context: vscode.ExtensionContext): void {
 		}),
 		...registerCommands({ store, analyzer, liveMode, timeCursor, matrix: getMatrix }),
 		...registerLabelCommands({ store, labels, corrections }),
+		registerConllCommand({ conll, analyzer, store, labels }),
 	);
 }
 

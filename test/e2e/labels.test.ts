@@ -2,11 +2,7 @@
 // nameTokenForeground underline once the worker has answered, and the matrix panel shows the y row.
 import * as assert from 'node:assert/strict';
 import { launchWorkbench, waitFor, type Workbench } from './harness';
-
-interface Underlined {
-	text: string;
-	color: string;
-}
+import { underlinedNames } from './nameUnderlines';
 
 describe('named-entity labels in the real workbench', function () {
 	this.timeout(180_000);
@@ -19,44 +15,13 @@ describe('named-entity labels in the real workbench', function () {
 		await wb?.close();
 	});
 
-	/**
-	 * The words under a 2px bottom border only (the name decoration), in reading order. Border
-	 * decorations are drawn as overlay boxes behind the text (`.view-overlays`), so each box is
-	 * matched to the text span it lies under.
-	 */
-	function underlined(): Promise<{ spans: Underlined[]; themeColor: string }> {
-		return wb.page.locator('.part.editor').first().evaluate((editorPart) => {
-			const probe = document.createElement('div');
-			probe.style.color = 'var(--vscode-sequenceLens-nameTokenForeground)';
-			// The theme variables live on the workbench element, not on body.
-			editorPart.append(probe);
-			const themeColor = getComputedStyle(probe).color;
-			probe.remove();
-			const words = Array.from(editorPart.querySelectorAll('.view-line span[class*="mtk"]'))
-				.filter((span) => (span.textContent ?? '').trim() !== '')
-				.map((span) => ({ text: span.textContent ?? '', rect: span.getBoundingClientRect() }));
-			const boxes = Array.from(editorPart.querySelectorAll('.view-overlays div[class*="ced-"]'))
-				.map((box) => ({ style: getComputedStyle(box), rect: box.getBoundingClientRect() }))
-				.filter(({ style }) => style.borderBottomStyle === 'solid' && style.borderBottomWidth === '2px' && style.borderTopStyle === 'none')
-				.sort((a, b) => a.rect.top - b.rect.top || a.rect.left - b.rect.left);
-			const spans = boxes.map(({ style, rect }) => {
-				const word = words.find((w) => {
-					const middle = w.rect.left + w.rect.width / 2;
-					return middle > rect.left && middle < rect.right && w.rect.top < rect.bottom && w.rect.bottom > rect.top;
-				});
-				return { text: word?.text ?? '?', color: style.borderBottomColor };
-			});
-			return { spans, themeColor };
-		});
-	}
-
 	it('underlines Sherlock Holmes and John Watson, not the places, in nameTokenForeground', async () => {
 		await wb.runCommand('Sequence Lens: Open Reference Example');
 		// The first label loads the tagger in a worker thread: allow for a busy machine.
 		const found = await waitFor(
 			'the name underlines',
 			async () => {
-				const u = await underlined();
+				const u = await underlinedNames(wb);
 				return u.spans.length >= 4 ? u : undefined;
 			},
 			60_000,

@@ -14,3 +14,6 @@ export type { CorrectedLabels, CorrectedType, LabelCorrection } from './correcti
 export { findNearest, reanchorAfterEdits, reanchorToText } from './reanchor';
 export type { TextEdit } from './reanchor';
 export { CorrectionsFileError, parseCorrections, serializeCorrections } from './correctionsFile';
+export { ExternalOutputError, parseExternalSpans } from './externalSpans';
+export { conllToExamples } from './conllExamples';
+export type { ConllExamples } from './conllExamples';

@@ -47,6 +47,7 @@ export class LabelHoverProvider implements vscode.HoverProvider {
 			if (span) {
 				md.appendMarkdown(vscode.l10n.t(', entity '));
 				md.appendText(JSON.stringify(span.text));
+				if (span.source === 'file') md.appendMarkdown(vscode.l10n.t(' (gold label from the CoNLL file)'));
 			}
 		} else {
 			md.appendMarkdown(vscode.l10n.t('tag `O`: not part of a named entity'));

@@ -13,6 +13,8 @@ import { configSection } from '../config';
 import type { AnalysisStore, DocumentAnalysis, Example, ExampleLabels, StoreChange } from '../editor/analysisStore';
 import { Disposable } from '../util/dispose';
 import type { CorrectionStore } from './correctionStore';
+import { externalTaggerSetting, readExternalTagger } from './externalSetting';
+import { ExternalTaggerError, runExternalTagger } from './externalTagger';
 import type { FromWorker, ToWorker } from './workerProtocol';
 
 export const labelsEnabledKey = 'labels.enabled';
@@ -69,11 +71,18 @@ export class LabelService extends Disposable {
 	private readonly automatic = new WeakMap<Example, ExampleLabels>();
 	/** The labelling run of each stored analysis (by id) while it is running. */
 	private readonly running = new Map<number, Promise<boolean>>();
+	/** The last automatic labels per document, kept when an external tagger fails on a new analysis. */
+	private readonly previous = new Map<string, { offset: number; text: string; spans: readonly EntitySpan[] }[]>();
+	/** External tagger runs per document, stopped like worker requests when the analysis goes. */
+	private readonly externalRuns = new Map<string, AbortController>();
+	private warnedUntrusted = false;
 
 	constructor(
 		private readonly workerPath: string,
 		private readonly store: AnalysisStore,
 		private readonly corrections: CorrectionStore,
+		/** Labels that come with the document (an opened CoNLL file): used instead of a tagger. */
+		private readonly goldSpans: (uri: vscode.Uri) => readonly EntitySpan[] | undefined = () => undefined,
 	) {
 		super();
 		this._register(store.onDidChange((change) => this.onStoreChange(change)));
@@ -85,7 +94,11 @@ export class LabelService extends Disposable {
 		);
 		this._register(
 			vscode.workspace.onDidChangeConfiguration((event) => {
-				if (event.affectsConfiguration(`${configSection}.${labelsEnabledKey}`)) {
+				if (
+					event.affectsConfiguration(`${configSection}.${labelsEnabledKey}`) ||
+					event.affectsConfiguration(`${configSection}.${externalTaggerSetting.command}`) ||
+					event.affectsConfiguration(`${configSection}.${externalTaggerSetting.timeout}`)
+				) {
 					for (const entry of store.all()) {
 						if (labelsEnabled(entry.uri)) {
 							void this.labelEntry(entry);
@@ -94,6 +107,14 @@ export class LabelService extends Disposable {
 							store.setLabels(entry, []);
 						}
 					}
+				}
+			}),
+		);
+		// The external tagger is only run in trusted workspaces: trusting one relabels with it.
+		this._register(
+			vscode.workspace.onDidGrantWorkspaceTrust(() => {
+				for (const entry of store.all()) {
+					if (labelsEnabled(entry.uri) && readExternalTagger(entry.uri)) void this.labelEntry(entry);
 				}
 			}),
 		);
@@ -148,19 +169,35 @@ export class LabelService extends Disposable {
 	private async runLabelling(entry: DocumentAnalysis): Promise<boolean> {
 		const key = entry.uri.toString();
 		const total = entry.examples.reduce((n, ex) => n + ex.analysis.text.length, 0);
+		const gold = this.goldSpans(entry.uri);
+		const external = gold ? undefined : this.externalTagger(entry.uri);
 		const run = async (report?: (done: number) => void) => {
 			const labels: ExampleLabels[] = [];
 			let before = 0;
 			for (const ex of entry.examples) {
 				const a = ex.analysis;
 				const base = before;
-				const spans = a.length === 0 ? [] : await this.label(a.text, key, report && ((done) => report(base + done)));
+				let spans: EntitySpan[] = [];
+				if (gold) {
+					const end = ex.offset + a.text.length;
+					spans = gold
+						.filter((s) => s.start >= ex.offset && s.end <= end)
+						.map((s) => ({ ...s, start: s.start - ex.offset, end: s.end - ex.offset }));
+				} else if (a.length > 0) {
+					spans = external
+						? await this.labelExternally(a.text, key, external)
+						: await this.label(a.text, key, report && ((done) => report(base + done)));
+				}
 				before += a.text.length;
 				const { tags, binary } = alignEntities(spans, a.starts, a.ends);
 				labels.push({ spans, tags, binary });
 			}
 			await this.corrections.ensureLoaded(entry.uri);
 			entry.examples.forEach((ex, k) => this.automatic.set(ex, labels[k]));
+			this.previous.set(
+				key,
+				entry.examples.map((ex, k) => ({ offset: ex.offset, text: ex.analysis.text, spans: labels[k].spans })),
+			);
 			return this.publish(entry);
 		};
 		try {
@@ -168,8 +205,9 @@ export class LabelService extends Disposable {
 				return await run();
 			}
 			return await vscode.window.withProgress(
-				{ location: vscode.ProgressLocation.Window, title: vscode.l10n.t('Sequence Lens: labelling') },
-				(progress) => {
+				{ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Sequence Lens: labelling named entities'), cancellable: true },
+				(progress, token) => {
+					token.onCancellationRequested(() => this.cancelDocument(key));
 					let shown = 0;
 					return run((done) => {
 						const percent = Math.floor((100 * done) / total);
@@ -181,7 +219,14 @@ export class LabelService extends Disposable {
 				},
 			);
 		} catch (error) {
-			if (error instanceof LabelError && error.cancelled) {
+			if ((error instanceof LabelError || error instanceof ExternalTaggerError) && error.cancelled) {
+				return false;
+			}
+			if (error instanceof ExternalTaggerError) {
+				void vscode.window.showErrorMessage(
+					vscode.l10n.t('Sequence Lens: the external tagger failed: {0}. The previous labels stay.', error.message),
+				);
+				await this.keepPrevious(entry);
 				return false;
 			}
 			const message = error instanceof Error ? error.message : String(error);
@@ -194,6 +239,51 @@ export class LabelService extends Disposable {
 			}
 			return false;
 		}
+	}
+
+	/** The external tagger to use for `uri`: set, and the workspace trusted. */
+	private externalTagger(uri: vscode.Uri) {
+		const setting = readExternalTagger(uri);
+		if (setting && !vscode.workspace.isTrusted) {
+			if (!this.warnedUntrusted) {
+				this.warnedUntrusted = true;
+				void vscode.window.showInformationMessage(
+					vscode.l10n.t('Sequence Lens: the external tagger (sequenceLens.labels.externalCommand) runs only in a trusted workspace; the built-in tagger labels here.'),
+				);
+			}
+			return undefined;
+		}
+		return setting;
+	}
+
+	private async labelExternally(text: string, key: string, setting: { command: string[]; timeoutMs: number }): Promise<EntitySpan[]> {
+		const controller = new AbortController();
+		this.externalRuns.get(key)?.abort();
+		this.externalRuns.set(key, controller);
+		const folder = vscode.workspace.workspaceFolders?.find((f) => f.uri.scheme === 'file');
+		try {
+			return await runExternalTagger(text, { ...setting, cwd: folder?.uri.fsPath, signal: controller.signal });
+		} finally {
+			if (this.externalRuns.get(key) === controller) this.externalRuns.delete(key);
+		}
+	}
+
+	/**
+	 * After a failed run, an example keeps the automatic labels it had, or those of the same
+	 * text at the same place in the document's previous analysis (re-aligned to its tokens).
+	 */
+	private async keepPrevious(entry: DocumentAnalysis): Promise<void> {
+		const previous = this.previous.get(entry.uri.toString()) ?? [];
+		for (const ex of entry.examples) {
+			if (this.automatic.has(ex)) continue;
+			const match = previous.find((p) => p.offset === ex.offset && p.text === ex.analysis.text);
+			if (match) {
+				const { tags, binary } = alignEntities(match.spans, ex.analysis.starts, ex.analysis.ends);
+				this.automatic.set(ex, { spans: match.spans, tags, binary });
+			}
+		}
+		await this.corrections.ensureLoaded(entry.uri);
+		this.publish(entry);
 	}
 
 	/** Entity spans of `text` from the worker; offsets index `text`. */
@@ -230,6 +320,8 @@ export class LabelService extends Disposable {
 	}
 
 	private cancelDocument(key: string): void {
+		this.externalRuns.get(key)?.abort();
+		this.externalRuns.delete(key);
 		for (const id of this.inFlight.get(key) ?? []) {
 			this.worker?.postMessage({ type: 'cancel', id } satisfies ToWorker);
 			this.settle(id, undefined, new LabelError('cancelled', true));
