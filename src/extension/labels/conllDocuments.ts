@@ -18,7 +18,7 @@ import type { LabelService } from './labelService';
 export const conllScheme = 'sequence-lens-conll';
 export const openConllCommandId = 'sequenceLens.openConllFile';
 
-const conllExtensions = ['conll', 'conllu', 'bio', 'iob', 'iob2'];
+const conllExtensions = ['conll', 'bio', 'iob', 'iob2'];
 
 /** What Open CoNLL File as Examples… returns: the analysis, labelled, and where it came from. */
 export interface ConllOpenedResult extends DocumentAnalysisResult {
