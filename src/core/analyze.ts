@@ -3,7 +3,8 @@
  * typed arrays (one-hot row t is the single column `indices[t] − base`), so nothing is O(T × |V|).
  */
 
-import { tokenSpans, type TokenizeOptions } from './tokenize';
+import { shouldTrim, tokenSpans, type TokenizeOptions } from './tokenize';
+import { scanAndLookup } from './scanLookup';
 import { normalizeToken, type NormalizeOptions } from './normalize';
 import { defaultVocabulary } from './defaultVocabulary';
 import type { Vocabulary } from './vocabulary';
@@ -32,19 +33,36 @@ export interface Analysis {
 
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
 	const vocabulary = options.vocabulary ?? defaultVocabulary();
-	// The default `words` tokenizer is a scanner that builds no strings, and findSpan looks an
-	// ASCII token up by its char codes, so the default path allocates nothing per token.
-	const spans = tokenSpans(text, options);
-	const count = spans.count;
-	const starts = spans.starts;
-	const ends = spans.ends;
-	const indices = new Int32Array(count);
-	const unknown = new Uint8Array(count);
 	const base = vocabulary.base;
 	const unkIndex = vocabulary.unkIndex;
+	let count: number;
+	let starts: Int32Array;
+	let ends: Int32Array;
+	let indices: Int32Array;
+	if ((options.tokenizer ?? 'words') === 'words') {
+		// The default path: one pass that scans, hashes and looks up, building no strings.
+		const scanned = scanAndLookup(text, options.keepApostrophes !== false, options.keepHyphens !== false, vocabulary, options);
+		count = scanned.count;
+		const trim = shouldTrim(count, scanned.starts.length);
+		const fit = (a: Int32Array) => (trim ? a.slice(0, count) : a.subarray(0, count));
+		starts = fit(scanned.starts);
+		ends = fit(scanned.ends);
+		// Positions become indices in place.
+		indices = fit(scanned.positions);
+	} else {
+		const spans = tokenSpans(text, options);
+		count = spans.count;
+		starts = spans.starts;
+		ends = spans.ends;
+		indices = new Int32Array(count);
+		for (let t = 0; t < count; t++) {
+			indices[t] = vocabulary.findSpan(text, starts[t], ends[t], options);
+		}
+	}
+	const unknown = new Uint8Array(count);
 	let unknownCount = 0;
 	for (let t = 0; t < count; t++) {
-		const p = vocabulary.findSpan(text, starts[t], ends[t], options);
+		const p = indices[t];
 		// A token that spells the unknown entry itself is found, so it is not unknown.
 		if (p < 0) {
 			indices[t] = unkIndex;

@@ -113,12 +113,12 @@ function regexFor(options: TokenizeOptions): RegExp {
 // once per 256-code-point block with the same \p{…} test the regex uses, the first time a block
 // is seen; astral code points are tested in place with a sticky regex (no substring is built).
 const classOther = 0;
-const classWord = 1;
-const classApostrophe = 2;
-const classHyphen = 3;
+export const classWord = 1;
+export const classApostrophe = 2;
+export const classHyphen = 3;
 const classMark = 4;
 
-const bmpClass = new Uint8Array(0x10000);
+export const bmpClass = new Uint8Array(0x10000);
 const bmpBlockReady = new Uint8Array(0x100);
 const startTest = new RegExp(`[${wordStart}]`, 'u');
 const markTest = /\p{M}/u;
@@ -158,7 +158,7 @@ initClasses();
  * Length in UTF-16 units of the code point at `i` when it is a letter or number (or, with
  * `marks`, a combining mark), else 0.
  */
-function wordCharLength(text: string, i: number, code: number, marks: boolean): number {
+export function wordCharLength(text: string, i: number, code: number, marks: boolean): number {
 	if (code < 0x80) {
 		return bmpClass[code] === classWord ? 1 : 0;
 	}
@@ -257,7 +257,7 @@ export interface SpanSink {
  * five or six characters, so a third of the length rarely needs to grow (growing copies, and
  * fresh pages cost more than the scan); pages never written are never committed.
  */
-function initialCapacity(length: number): number {
+export function initialCapacity(length: number): number {
 	return Math.floor(length / 3) + 16;
 }
 
@@ -266,7 +266,7 @@ function initialCapacity(length: number): number {
  * A copy costs fresh pages and time, while the unwritten tail of a buffer is never committed,
  * so only a buffer mostly unused (text of long tokens, such as code or base64) is trimmed.
  */
-function shouldTrim(count: number, capacity: number): boolean {
+export function shouldTrim(count: number, capacity: number): boolean {
 	return capacity > 4096 && count * 4 < capacity;
 }
 

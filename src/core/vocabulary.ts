@@ -6,6 +6,7 @@
 
 import type { ConventionId } from './conventions';
 import { normalizeToken, type NormalizeOptions } from './normalize';
+import { AsciiTable, notAscii } from './asciiTable';
 
 export type VocabularyKind = 'word' | 'subword';
 
@@ -113,14 +114,12 @@ export class Vocabulary {
 	 */
 	findSpan(text: string, start: number, end: number, options?: NormalizeOptions): number {
 		const table = (this.asciiTable ??= new AsciiTable(this.entries));
-		let p = table.find(text, start, end, options?.lowercase ?? true);
+		const p = table.find(text, start, end, options?.lowercase ?? true);
 		if (p === notAscii) {
-			p = this.positions.get(normalizeToken(text.slice(start, end), options)) ?? -1;
+			const q = this.positions.get(normalizeToken(text.slice(start, end), options)) ?? -1;
+			return q < 0 ? this.findAfterAsciiMiss(text, start, end, options) : q;
 		}
-		if (p < 0 && this.possessiveFallback && isPossessive(text, start, end)) {
-			return this.findSpan(text, start, end - 2, options);
-		}
-		return p;
+		return p < 0 ? this.findAfterAsciiMiss(text, start, end, options) : p;
 	}
 
 	/**
@@ -132,14 +131,25 @@ export class Vocabulary {
 		return entry === undefined || entry === normalized || index === this.unkIndex ? undefined : entry;
 	}
 
+	/** The hash table of the ASCII entries, for scanners that hash a token while reading it. */
+	asciiLookupTable(): AsciiTable {
+		return (this.asciiTable ??= new AsciiTable(this.entries));
+	}
+
+	/**
+	 * What `findSpan` does after an ASCII token missed: -1, or the position of its noun when it
+	 * is a possessive and the vocabulary looks possessives up that way.
+	 */
+	findAfterAsciiMiss(text: string, start: number, end: number, options?: NormalizeOptions): number {
+		return this.possessiveFallback && isPossessive(text, start, end) ? this.findSpan(text, start, end - 2, options) : -1;
+	}
+
 	/** Index of the token `text.slice(start, end)` normalised with `options`, or the unknown index. */
 	lookupSpan(text: string, start: number, end: number, options?: NormalizeOptions): number {
 		const p = this.findSpan(text, start, end, options);
 		return p < 0 ? this.unkIndex : p + this.base;
 	}
 }
-
-const notAscii = -2;
 
 /** `…'s` or `…’s` (either case) after at least one character: a singular possessive. */
 function isPossessive(text: string, start: number, end: number): boolean {
@@ -149,130 +159,4 @@ function isPossessive(text: string, start: number, end: number): boolean {
 	const s = text.charCodeAt(end - 1);
 	const apostrophe = text.charCodeAt(end - 2);
 	return (s === 0x73 || s === 0x53) && (apostrophe === 0x27 || apostrophe === 0x2019);
-}
-
-/**
- * Open-addressing hash table of the vocabulary's ASCII entries, keyed by their char codes with
- * A–Z folded to a–z, so both case-sensitive and lowercased lookups probe it without building a
- * string. Entries live in one byte pool; each slot keeps the entry's position and full hash.
- */
-class AsciiTable {
-	private readonly pool: Uint8Array;
-	/**
-	 * Four int32 per slot, together so one probe touches one cache line: the finished hash,
-	 * the entry's position + 1 (0 marks an empty slot), its start in the pool, its length.
-	 */
-	private readonly slots: Int32Array;
-	private readonly mask: number;
-
-	constructor(entries: readonly string[]) {
-		const ascii: number[] = [];
-		let chars = 0;
-		for (let p = 0; p < entries.length; p++) {
-			const entry = entries[p];
-			if (isAscii(entry)) {
-				ascii.push(p);
-				chars += entry.length;
-			}
-		}
-		let capacity = 16;
-		while (capacity < ascii.length * 2) {
-			capacity *= 2;
-		}
-		this.mask = capacity - 1;
-		this.slots = new Int32Array(capacity * 4);
-		this.pool = new Uint8Array(chars);
-		let at = 0;
-		for (const p of ascii) {
-			const entry = entries[p];
-			let h = hashSeed;
-			for (let k = 0; k < entry.length; k++) {
-				const c = entry.charCodeAt(k);
-				this.pool[at + k] = c;
-				h = Math.imul(h ^ asciiFold[c], hashPrime);
-			}
-			h = finishHash(h);
-			let slot = h & this.mask;
-			while (this.slots[slot * 4 + 1] !== 0) {
-				slot = (slot + 1) & this.mask;
-			}
-			this.slots[slot * 4] = h;
-			this.slots[slot * 4 + 1] = p + 1;
-			this.slots[slot * 4 + 2] = at;
-			this.slots[slot * 4 + 3] = entry.length;
-			at += entry.length;
-		}
-	}
-
-	/** Position of the ASCII token, -1 when absent, `notAscii` when the token has other characters. */
-	find(text: string, start: number, end: number, lowercase: boolean): number {
-		let h = hashSeed;
-		for (let i = start; i < end; i++) {
-			const c = text.charCodeAt(i);
-			if (c >= 0x80) {
-				return notAscii;
-			}
-			h = Math.imul(h ^ asciiFold[c], hashPrime);
-		}
-		return this.findHashed(text, start, end, finishHash(h), lowercase);
-	}
-
-	/** Position of the ASCII token whose finished hash is `h`, or -1. */
-	findHashed(text: string, start: number, end: number, h: number, lowercase: boolean): number {
-		const length = end - start;
-		const pool = this.pool;
-		const slots = this.slots;
-		const mask = this.mask;
-		for (let slot = h & mask; ; slot = (slot + 1) & mask) {
-			const base = slot * 4;
-			const position = slots[base + 1];
-			if (position === 0) {
-				return -1;
-			}
-			if (slots[base] !== h || slots[base + 3] !== length) {
-				continue;
-			}
-			const at = slots[base + 2] - start;
-			let i = start;
-			if (lowercase) {
-				while (i < end && pool[at + i] === asciiFold[text.charCodeAt(i)]) {
-					i++;
-				}
-			} else {
-				while (i < end && pool[at + i] === text.charCodeAt(i)) {
-					i++;
-				}
-			}
-			if (i === end) {
-				return position - 1;
-			}
-		}
-	}
-}
-
-// FNV-1a over char codes with A–Z folded to a–z; the table compares the characters after a hash
-// match, so the hash only has to spread well.
-const hashSeed = 0x811c9dc5 | 0;
-const hashPrime = 0x01000193;
-
-/** ASCII code → the code with A–Z folded to a–z. */
-const asciiFold = new Uint8Array(0x80);
-for (let c = 0; c < 0x80; c++) {
-	asciiFold[c] = c >= 0x41 && c <= 0x5a ? c | 0x20 : c;
-}
-
-/** Spreads the FNV-1a state so the low bits used as the slot are well mixed. */
-function finishHash(h: number): number {
-	h ^= h >>> 16;
-	h = Math.imul(h, 0x45d9f3b);
-	return h ^ (h >>> 16);
-}
-
-function isAscii(s: string): boolean {
-	for (let i = 0; i < s.length; i++) {
-		if (s.charCodeAt(i) >= 0x80) {
-			return false;
-		}
-	}
-	return true;
 }

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
 import { analyze, analysisToRecord, type AnalyzeOptions } from '../../src/core/analyze';
-import { tokenize } from '../../src/core/tokenize';
+import { tokenize, tokenSpans } from '../../src/core/tokenize';
 import { normalizeToken } from '../../src/core/normalize';
 import { Vocabulary } from '../../src/core/vocabulary';
 import { defaultVocabulary, defaultWords } from '../../src/core/defaultVocabulary';
@@ -139,6 +139,20 @@ describe('analyze', () => {
 			});
 			fc.assert(fc.property(text, options, (t, o) => assertSameAsSlow(t, { ...o, vocabulary })), { numRuns: 800 });
 		});
+	});
+
+	it('scans with the same boundaries as tokenSpans on arbitrary Unicode text (property)', () => {
+		const unit = fc.constantFrom('binary' as const, 'grapheme' as const, 'grapheme-composite' as const);
+		fc.assert(
+			fc.property(unit.chain((u) => fc.string({ unit: u, maxLength: 40 })), fc.boolean(), fc.boolean(), (t, keepApostrophes, keepHyphens) => {
+				const options = { keepApostrophes, keepHyphens };
+				const spans = tokenSpans(t, options);
+				const analysis = analyze(t, options);
+				assert.deepEqual(Array.from(analysis.starts), Array.from(spans.starts));
+				assert.deepEqual(Array.from(analysis.ends), Array.from(spans.ends));
+			}),
+			{ numRuns: 2000 },
+		);
 	});
 
 	it('analyses a long text without growing problems (100,000 tokens)', () => {

@@ -1,0 +1,135 @@
+/**
+ * The ASCII side of a vocabulary's lookup: a hash table keyed by char codes, so a token is found
+ * without building its string. The hash is FNV-1a over the codes with A–Z folded to a–z, which
+ * lets a scanner compute it while it reads the token (scanLookup.ts).
+ */
+
+/** What `AsciiTable.find` returns for a token with a non-ASCII character. */
+export const notAscii = -2;
+
+/**
+ * Open-addressing hash table of the vocabulary's ASCII entries, keyed by their char codes with
+ * A–Z folded to a–z, so both case-sensitive and lowercased lookups probe it without building a
+ * string. Entries live in one byte pool; each slot keeps the entry's position and full hash.
+ */
+export class AsciiTable {
+	// Read directly by scanLookup.ts, whose hot loop probes the table inline.
+	readonly pool: Uint8Array;
+	/**
+	 * Four int32 per slot, together so one probe touches one cache line: the finished hash,
+	 * the entry's position + 1 (0 marks an empty slot), its start in the pool, its length.
+	 */
+	readonly slots: Int32Array;
+	readonly mask: number;
+
+	constructor(entries: readonly string[]) {
+		const ascii: number[] = [];
+		let chars = 0;
+		for (let p = 0; p < entries.length; p++) {
+			const entry = entries[p];
+			if (isAscii(entry)) {
+				ascii.push(p);
+				chars += entry.length;
+			}
+		}
+		let capacity = 16;
+		while (capacity < ascii.length * 2) {
+			capacity *= 2;
+		}
+		this.mask = capacity - 1;
+		this.slots = new Int32Array(capacity * 4);
+		this.pool = new Uint8Array(chars);
+		let at = 0;
+		for (const p of ascii) {
+			const entry = entries[p];
+			let h = hashSeed;
+			for (let k = 0; k < entry.length; k++) {
+				const c = entry.charCodeAt(k);
+				this.pool[at + k] = c;
+				h = Math.imul(h ^ asciiFold[c], hashPrime);
+			}
+			h = finishHash(h);
+			let slot = h & this.mask;
+			while (this.slots[slot * 4 + 1] !== 0) {
+				slot = (slot + 1) & this.mask;
+			}
+			this.slots[slot * 4] = h;
+			this.slots[slot * 4 + 1] = p + 1;
+			this.slots[slot * 4 + 2] = at;
+			this.slots[slot * 4 + 3] = entry.length;
+			at += entry.length;
+		}
+	}
+
+	/** Position of the ASCII token, -1 when absent, `notAscii` when the token has other characters. */
+	find(text: string, start: number, end: number, lowercase: boolean): number {
+		let h = hashSeed;
+		for (let i = start; i < end; i++) {
+			const c = text.charCodeAt(i);
+			if (c >= 0x80) {
+				return notAscii;
+			}
+			h = Math.imul(h ^ asciiFold[c], hashPrime);
+		}
+		return this.findHashed(text, start, end, finishHash(h), lowercase);
+	}
+
+	/** Position of the ASCII token whose finished hash is `h`, or -1. */
+	findHashed(text: string, start: number, end: number, h: number, lowercase: boolean): number {
+		const length = end - start;
+		const pool = this.pool;
+		const slots = this.slots;
+		const mask = this.mask;
+		for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+			const base = slot * 4;
+			const position = slots[base + 1];
+			if (position === 0) {
+				return -1;
+			}
+			if (slots[base] !== h || slots[base + 3] !== length) {
+				continue;
+			}
+			const at = slots[base + 2] - start;
+			let i = start;
+			if (lowercase) {
+				while (i < end && pool[at + i] === asciiFold[text.charCodeAt(i)]) {
+					i++;
+				}
+			} else {
+				while (i < end && pool[at + i] === text.charCodeAt(i)) {
+					i++;
+				}
+			}
+			if (i === end) {
+				return position - 1;
+			}
+		}
+	}
+}
+
+// FNV-1a over char codes with A–Z folded to a–z; the table compares the characters after a hash
+// match, so the hash only has to spread well.
+export const hashSeed = 0x811c9dc5 | 0;
+export const hashPrime = 0x01000193;
+
+/** ASCII code → the code with A–Z folded to a–z. */
+export const asciiFold = new Uint8Array(0x80);
+for (let c = 0; c < 0x80; c++) {
+	asciiFold[c] = c >= 0x41 && c <= 0x5a ? c | 0x20 : c;
+}
+
+/** Spreads the FNV-1a state so the low bits used as the slot are well mixed. */
+export function finishHash(h: number): number {
+	h ^= h >>> 16;
+	h = Math.imul(h, 0x45d9f3b);
+	return h ^ (h >>> 16);
+}
+
+function isAscii(s: string): boolean {
+	for (let i = 0; i < s.length; i++) {
+		if (s.charCodeAt(i) >= 0x80) {
+			return false;
+		}
+	}
+	return true;
+}
