@@ -22,43 +22,61 @@ export class AsciiTable {
 	readonly slots: Int32Array;
 	readonly mask: number;
 
+	/** The first entry that repeats an earlier ASCII entry, as [earlier position, its position]. */
+	readonly duplicate: readonly [number, number] | undefined;
+
+	/** Indexes the ASCII entries; the others are left to the caller (`isAscii` tells which). */
 	constructor(entries: readonly string[]) {
-		const ascii: number[] = [];
+		let count = 0;
 		let chars = 0;
 		for (let p = 0; p < entries.length; p++) {
 			const entry = entries[p];
 			if (isAscii(entry)) {
-				ascii.push(p);
+				count++;
 				chars += entry.length;
 			}
 		}
 		let capacity = 16;
-		while (capacity < ascii.length * 2) {
+		while (capacity < count * 2) {
 			capacity *= 2;
 		}
-		this.mask = capacity - 1;
-		this.slots = new Int32Array(capacity * 4);
-		this.pool = new Uint8Array(chars);
+		const mask = capacity - 1;
+		const slots = new Int32Array(capacity * 4);
+		const pool = new Uint8Array(chars);
+		let duplicate: [number, number] | undefined;
 		let at = 0;
-		for (const p of ascii) {
+		entries: for (let p = 0; p < entries.length; p++) {
 			const entry = entries[p];
+			const length = entry.length;
 			let h = hashSeed;
-			for (let k = 0; k < entry.length; k++) {
+			let k = 0;
+			for (; k < length; k++) {
 				const c = entry.charCodeAt(k);
-				this.pool[at + k] = c;
+				if (c >= 0x80) {
+					continue entries;
+				}
+				pool[at + k] = c;
 				h = Math.imul(h ^ asciiFold[c], hashPrime);
 			}
 			h = finishHash(h);
-			let slot = h & this.mask;
-			while (this.slots[slot * 4 + 1] !== 0) {
-				slot = (slot + 1) & this.mask;
+			let slot = h & mask;
+			for (; slots[slot * 4 + 1] !== 0; slot = (slot + 1) & mask) {
+				if (slots[slot * 4] === h && slots[slot * 4 + 3] === length && samePoolRun(pool, slots[slot * 4 + 2], at, length)) {
+					// The same token again: keep the first, and remember the first repeat.
+					duplicate ??= [slots[slot * 4 + 1] - 1, p];
+					continue entries;
+				}
 			}
-			this.slots[slot * 4] = h;
-			this.slots[slot * 4 + 1] = p + 1;
-			this.slots[slot * 4 + 2] = at;
-			this.slots[slot * 4 + 3] = entry.length;
-			at += entry.length;
+			slots[slot * 4] = h;
+			slots[slot * 4 + 1] = p + 1;
+			slots[slot * 4 + 2] = at;
+			slots[slot * 4 + 3] = length;
+			at += length;
 		}
+		this.mask = mask;
+		this.slots = slots;
+		this.pool = pool;
+		this.duplicate = duplicate;
 	}
 
 	/** Position of the ASCII token, -1 when absent, `notAscii` when the token has other characters. */
@@ -125,7 +143,16 @@ export function finishHash(h: number): number {
 	return h ^ (h >>> 16);
 }
 
-function isAscii(s: string): boolean {
+function samePoolRun(pool: Uint8Array, a: number, b: number, length: number): boolean {
+	for (let k = 0; k < length; k++) {
+		if (pool[a + k] !== pool[b + k]) {
+			return false;
+		}
+	}
+	return true;
+}
+
+export function isAscii(s: string): boolean {
 	for (let i = 0; i < s.length; i++) {
 		if (s.charCodeAt(i) >= 0x80) {
 			return false;

@@ -6,7 +6,7 @@
 
 import type { ConventionId } from './conventions';
 import { normalizeToken, type NormalizeOptions } from './normalize';
-import { AsciiTable, notAscii } from './asciiTable';
+import { AsciiTable, isAscii, notAscii } from './asciiTable';
 
 export type VocabularyKind = 'word' | 'subword';
 
@@ -45,8 +45,9 @@ export class Vocabulary {
 	readonly convention: ConventionId;
 	readonly kind: VocabularyKind;
 	readonly possessiveFallback: boolean;
+	/** Positions of the entries that are not ASCII; the ASCII ones are in `asciiTable`. */
 	private readonly positions: Map<string, number>;
-	private asciiTable: AsciiTable | undefined;
+	private readonly asciiTable: AsciiTable;
 
 	constructor(init: VocabularyInit) {
 		this.name = init.name;
@@ -64,15 +65,29 @@ export class Vocabulary {
 		if (init.unkIndex < init.base || init.unkIndex >= init.base + size) {
 			throw new VocabularyError(`The unknown-token index ${init.unkIndex} is outside ${init.base}…${init.base + size - 1}.`);
 		}
+		// ASCII entries go to a hash table over char codes (no Map of a million strings to build),
+		// the others to a Map; both keep the first position of a repeated token.
+		const table = new AsciiTable(init.entries);
+		this.asciiTable = table;
 		this.positions = new Map();
+		let duplicate = table.duplicate;
 		for (let p = 0; p < size; p++) {
 			const entry = init.entries[p];
-			if (this.positions.has(entry)) {
-				throw new VocabularyError(
-					`Duplicate token "${entry}" at index ${init.base + p} (first at index ${init.base + (this.positions.get(entry) as number)}).`,
-				);
+			if (isAscii(entry)) {
+				continue;
+			}
+			const first = this.positions.get(entry);
+			if (first !== undefined) {
+				if (duplicate === undefined || p < duplicate[1]) {
+					duplicate = [first, p];
+				}
+				break;
 			}
 			this.positions.set(entry, p);
+		}
+		if (duplicate) {
+			const [first, p] = duplicate;
+			throw new VocabularyError(`Duplicate token "${init.entries[p]}" at index ${init.base + p} (first at index ${init.base + first}).`);
 		}
 	}
 
@@ -87,12 +102,18 @@ export class Vocabulary {
 
 	/** Index of a normalised token, or the unknown index. */
 	lookup(normalized: string): number {
-		const p = this.positions.get(normalized);
-		return p === undefined ? this.unkIndex : p + this.base;
+		const p = this.position(normalized);
+		return p < 0 ? this.unkIndex : p + this.base;
 	}
 
 	has(normalized: string): boolean {
-		return this.positions.has(normalized);
+		return this.position(normalized) >= 0;
+	}
+
+	/** Position of an entry spelled exactly `token`, or -1. */
+	private position(token: string): number {
+		const p = this.asciiTable.find(token, 0, token.length, false);
+		return p === notAscii ? (this.positions.get(token) ?? -1) : p;
 	}
 
 	/** The entry with this index, or undefined outside the vocabulary. */
@@ -113,10 +134,10 @@ export class Vocabulary {
 	 * no string: NFC, NFKC and accent stripping leave ASCII unchanged, so only case matters.
 	 */
 	findSpan(text: string, start: number, end: number, options?: NormalizeOptions): number {
-		const table = (this.asciiTable ??= new AsciiTable(this.entries));
-		const p = table.find(text, start, end, options?.lowercase ?? true);
+		const p = this.asciiTable.find(text, start, end, options?.lowercase ?? true);
 		if (p === notAscii) {
-			const q = this.positions.get(normalizeToken(text.slice(start, end), options)) ?? -1;
+			// Normalising can make a token ASCII (accent stripping, NFKC), so look in both.
+			const q = this.position(normalizeToken(text.slice(start, end), options));
 			return q < 0 ? this.findAfterAsciiMiss(text, start, end, options) : q;
 		}
 		return p < 0 ? this.findAfterAsciiMiss(text, start, end, options) : p;
@@ -133,7 +154,7 @@ export class Vocabulary {
 
 	/** The hash table of the ASCII entries, for scanners that hash a token while reading it. */
 	asciiLookupTable(): AsciiTable {
-		return (this.asciiTable ??= new AsciiTable(this.entries));
+		return this.asciiTable;
 	}
 
 	/**
