@@ -71,4 +71,13 @@ describe('Vocabulary span lookup (char-code hash table for ASCII, Map otherwise)
 		assert.throws(() => make(['a', 'b', 'a']), VocabularyError);
 		assert.throws(() => make([]), VocabularyError);
 	});
+
+	it('names the first repeated token in position order, ASCII or not, and tells case apart', () => {
+		assert.throws(() => make(['a', 'B', 'b', '\u00e9', 'x', '\u00e9', 'a']), /Duplicate token "\u00e9" at index 5 \(first at index 3\)/);
+		assert.throws(() => make(['\u00e9', 'a', 'x', 'a', '\u00e9']), /Duplicate token "a" at index 3 \(first at index 1\)/);
+		assert.throws(() => make(['', 'x', '']), /Duplicate token "" at index 2 \(first at index 0\)/);
+		const v = make(['Apple', 'apple', 'APPLE', '']);
+		assert.deepEqual(['Apple', 'apple', 'APPLE', '', 'aPPLE'].map((w) => v.has(w)), [true, true, true, true, false]);
+		assert.equal(v.lookup('APPLE'), 2);
+	});
 });
