@@ -7,7 +7,7 @@ import { shouldTrim, tokenSpans, type TokenizeOptions } from './tokenize';
 import { scanAndLookup } from './scanLookup';
 import { normalizeToken, type NormalizeOptions } from './normalize';
 import { defaultVocabulary } from './defaultVocabulary';
-import type { Vocabulary } from './vocabulary';
+import type { Vocabulary, VocabularyKind } from './vocabulary';
 import type { ConventionId } from './conventions';
 
 export interface AnalyzeOptions extends TokenizeOptions, NormalizeOptions {
@@ -113,6 +113,10 @@ export interface AnalysisRecord {
 	V: number;
 	convention: ConventionId;
 	vocabulary: string;
+	/** `'word'`, or `'subword'` for WordPiece / BPE / Unigram pieces (then `note` says what that means). */
+	vocabularyKind: VocabularyKind;
+	/** Present when the figures need a caveat: a subword vocabulary looked up with whole words. */
+	note?: string;
 	unkIndex: number;
 	unkToken: string;
 	padIndex: number | null;
@@ -161,6 +165,8 @@ export function analysisSummary(analysis: Analysis): AnalysisRecord {
 		V: v.size,
 		convention: v.convention,
 		vocabulary: v.name,
+		vocabularyKind: v.kind,
+		...(v.kind === 'subword' ? { note: subwordNote } : {}),
 		unkIndex: v.unkIndex,
 		unkToken: v.unkToken,
 		padIndex: v.padIndex,
@@ -169,3 +175,7 @@ export function analysisSummary(analysis: Analysis): AnalysisRecord {
 		tokens: [],
 	};
 }
+
+/** What a subword vocabulary's figures mean here (subword tokenization itself is not done). */
+export const subwordNote =
+	'Subword vocabulary: its model splits words into pieces (WordPiece, BPE), but Sequence Lens looks whole words up, so a word the model would split counts as <UNK> here and the indices are not the model\'s input ids.';

@@ -60,6 +60,8 @@ export interface MatrixSummary {
 	convention: ConventionId;
 	conventionLabel: string;
 	vocabulary: string;
+	/** A caveat shown with the figures, already localised: set for a subword vocabulary. */
+	vocabularyNote?: string;
 	examples: ExampleSummary[];
 }
 

@@ -323,6 +323,7 @@ function renderHeader(): void {
 		`shape ${m > 1 ? `(${m}, ${maxT}, ${summary.V})` : `${ex.T_x} × ${summary.V}`}`,
 		`convention ${summary.conventionLabel}`,
 		`vocabulary ${summary.vocabulary}`,
+		summary.vocabularyNote,
 	].filter((p): p is string => p !== undefined);
 	figures.textContent = parts.join(' · ');
 	renderLabelRow(ex);

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
-import { analyze, analysisToRecord, type AnalyzeOptions } from '../../src/core/analyze';
+import { analyze, analysisSummary, analysisToRecord, subwordNote, type AnalyzeOptions } from '../../src/core/analyze';
 import { tokenize, tokenSpans } from '../../src/core/tokenize';
 import { normalizeToken } from '../../src/core/normalize';
 import { Vocabulary } from '../../src/core/vocabulary';
@@ -89,6 +89,18 @@ describe('analyze', () => {
 		assert.equal(analyze("MAN\u2019S", { vocabulary: lenient }).indices[0], lenient.lookup('man'));
 		// The fallback needs a noun: a bare "'s" token (whitespace tokenizer) is not one.
 		assert.deepEqual(Array.from(analyze("'s", { vocabulary: lenient, tokenizer: 'whitespace' }).unknown), [1]);
+	});
+
+	it('says in the record whether the vocabulary is word or subword, with a note for subword', () => {
+		const word = analysisToRecord(analyze(referenceSentence));
+		assert.equal(word.vocabularyKind, 'word');
+		assert.equal(word.note, undefined);
+		const pieces = new Vocabulary({ name: 'pieces', entries: ['[PAD]', '[UNK]', 'holmes', '##es'], base: 0, unkIndex: 1, padIndex: 0, convention: 'huggingface', kind: 'subword' });
+		const subword = analysisToRecord(analyze(referenceSentence, { vocabulary: pieces }));
+		assert.equal(subword.vocabularyKind, 'subword');
+		assert.equal(subword.note, subwordNote);
+		assert.match(subword.note ?? '', /whole words/);
+		assert.equal(analysisSummary(analyze('x', { vocabulary: pieces })).note, subwordNote);
 	});
 
 	it('counts a token that spells the unknown entry as known (torchtext <unk> under the whitespace tokenizer)', () => {

@@ -8,7 +8,8 @@ import { uriFromArgument } from '../util/uriArgument';
 import { detectVocabularyFormat, loadVocabulary, VocabularyFileError, type LoadVocabularyOptions } from '../../core/vocabularyFiles';
 import type { Vocabulary } from '../../core/vocabulary';
 import { defaultVocabulary } from '../../core/defaultVocabulary';
-import type { ConventionId } from '../../core/conventions';
+import { conventions, type ConventionId } from '../../core/conventions';
+import { suggestConvention, type ConventionSuggestion } from '../../core/suggestConvention';
 import type { Analyzer } from '../analyzer';
 import { configSection, readConfig } from '../config';
 import { activeVocabulary, setActiveVocabulary } from './vocabularyState';
@@ -43,6 +44,8 @@ export interface LoadedVocabularyResult {
 	convention: ConventionId;
 	kind: 'word' | 'subword';
 	uri: string;
+	/** Set when a text or JSON-list file looks written for another convention than the one that numbered it. */
+	suggestedConvention?: ConventionId;
 }
 
 /** What it returns when the file cannot be used; the previous vocabulary stays active. */
@@ -55,7 +58,12 @@ export interface LoadVocabularyFailure {
 export interface LoadVocabularyArguments {
 	/** Skips the "Add <UNK>" question: true adds it, false refuses the file. */
 	addMissingUnk?: boolean;
+	/** Numbers a text or JSON-list file by this convention instead of the setting's. */
+	convention?: ConventionId;
 }
+
+/** Positional files whose layout points to another convention than the one used. */
+const suggestions = new WeakMap<Vocabulary, ConventionSuggestion>();
 
 function describe(vocabulary: Vocabulary, uri: vscode.Uri): LoadedVocabularyResult {
 	return {
@@ -66,6 +74,7 @@ function describe(vocabulary: Vocabulary, uri: vscode.Uri): LoadedVocabularyResu
 		convention: vocabulary.convention,
 		kind: vocabulary.kind,
 		uri: uri.toString(),
+		...(suggestions.has(vocabulary) ? { suggestedConvention: suggestions.get(vocabulary)?.convention } : {}),
 	};
 }
 
@@ -97,9 +106,9 @@ async function readVocabulary(
 	try {
 		const format = detectVocabularyFormat(bytes);
 		if (format === 'text' || format === 'json-list') {
-			options.convention = readConfig(uri).convention;
+			options.convention = args.convention ?? readConfig(uri).convention;
 		}
-		return loadVocabulary(bytes, options);
+		return withSuggestion(loadVocabulary(bytes, options), format);
 	} catch (error) {
 		if (!(error instanceof VocabularyFileError)) {
 			throw error;
@@ -124,7 +133,7 @@ async function readVocabulary(
 			return failure(uri, error.problem, error.message);
 		}
 		try {
-			const added = loadVocabulary(bytes, { ...options, addMissingUnk: true });
+			const added = withSuggestion(loadVocabulary(bytes, { ...options, addMissingUnk: true }), detectVocabularyFormat(bytes));
 			withAddedUnk.add(added);
 			return added;
 		} catch (again) {
@@ -133,6 +142,31 @@ async function readVocabulary(
 			}
 			throw again;
 		}
+	}
+}
+
+function withSuggestion(vocabulary: Vocabulary, format: string): Vocabulary {
+	const suggestion = format === 'text' || format === 'json-list' ? suggestConvention(vocabulary.entries) : undefined;
+	if (suggestion && suggestion.convention !== vocabulary.convention) {
+		suggestions.set(vocabulary, suggestion);
+	}
+	return vocabulary;
+}
+
+/** Offers to number the file by the convention its layout shows (not awaited: the command returns at once). */
+async function offerConvention(vocabulary: Vocabulary, uri: vscode.Uri, args: LoadVocabularyArguments): Promise<void> {
+	const suggestion = suggestions.get(vocabulary);
+	if (!suggestion) {
+		return;
+	}
+	const label = conventions[suggestion.convention].label;
+	const switchItem = vscode.l10n.t('Number as {0}', label);
+	const answer = await vscode.window.showInformationMessage(
+		vscode.l10n.t('{0} looks like a {1} vocabulary ({2}), but it is numbered by the {3} convention, from {4}.', vocabulary.name, label, suggestion.reason, conventions[vocabulary.convention].label, vocabulary.base),
+		switchItem,
+	);
+	if (answer === switchItem) {
+		await vscode.commands.executeCommand(loadVocabularyCommandId, uri, { ...args, convention: suggestion.convention });
 	}
 }
 
@@ -172,6 +206,7 @@ async function loadVocabularyCommand(
 		return loaded;
 	}
 	const result = activate(analyzer, loaded, uri);
+	void offerConvention(loaded, uri, args);
 	void vscode.window.setStatusBarMessage(vscode.l10n.t('Sequence Lens: vocabulary {0} loaded, |V| = {1}', loaded.name, loaded.size), 4000);
 	return result;
 }
@@ -219,7 +254,8 @@ export function registerVocabularyCommands(analyzer: Analyzer): vscode.Disposabl
 	const fromSetting: { uri?: vscode.Uri } = {};
 	const watcher = new VocabularyFileWatcher(async (uri) => {
 		const previous = activeVocabulary()?.vocabulary;
-		const loaded = await readVocabulary(uri, { addMissingUnk: previous !== undefined && withAddedUnk.has(previous) }, false);
+		// The same numbering as before: a convention chosen for a text file stays chosen.
+		const loaded = await readVocabulary(uri, { addMissingUnk: previous !== undefined && withAddedUnk.has(previous), convention: previous?.convention }, false);
 		if (loaded && 'entries' in loaded) {
 			activate(analyzer, loaded, uri);
 			return {};

@@ -52,6 +52,9 @@ export function summarize(entry: DocumentAnalysis, labelsVersion = 0): MatrixSum
 		convention: v?.convention ?? 'course',
 		conventionLabel: v ? conventions[v.convention].label : '',
 		vocabulary: v?.name ?? '',
+		...(v?.kind === 'subword'
+			? { vocabularyNote: vscode.l10n.t('subword vocabulary: whole words looked up, not pieces') }
+			: {}),
 		examples: entry.examples.map((ex, k) => ({
 			i: k + 1,
 			T_x: ex.analysis.length,

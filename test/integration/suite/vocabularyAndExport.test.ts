@@ -20,6 +20,7 @@ interface Loaded {
 	base: number;
 	convention: string;
 	kind: string;
+	suggestedConvention?: string;
 	error?: string;
 	problem?: string;
 }
@@ -111,6 +112,21 @@ describe('Load Vocabulary…', () => {
 		} finally {
 			await vscode.workspace.getConfiguration('sequenceLens').update('convention', undefined, vscode.ConfigurationTarget.Global);
 		}
+	});
+
+	it('suggests Hugging Face numbering for a BERT-style vocab.txt loaded under the course convention, loads it so when asked, and says the analysis is subword', async () => {
+		const course = await load(fixture('wordpiece.txt'));
+		assert.equal(course?.convention, 'course');
+		assert.equal(course?.base, 1);
+		assert.equal(course?.suggestedConvention, 'huggingface');
+		const numbered = await vscode.commands.executeCommand<Loaded | undefined>('sequenceLens.loadVocabulary', fixture('wordpiece.txt'), { convention: 'huggingface' });
+		assert.equal(numbered?.convention, 'huggingface');
+		assert.equal(numbered?.base, 0);
+		assert.equal(numbered?.suggestedConvention, undefined);
+		const example = (await tokenizeReference()).examples[0];
+		assert.equal(example.vocabularyKind, 'subword');
+		assert.match(example.note ?? '', /whole words/);
+		assert.equal(example.tokens[1].index, 3);
 	});
 
 	it('loads sequenceLens.vocabularyPath relative to the workspace folder, and drops it when cleared', async () => {
