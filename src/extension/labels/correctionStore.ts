@@ -37,6 +37,8 @@ export class CorrectionStore extends Disposable {
 	constructor(private readonly storage: CorrectionStorage) {
 		super();
 		this._register(vscode.workspace.onDidChangeTextDocument((e) => this.onEdit(e)));
+		// A closed document may change on disk unseen: its corrections are read (and re-anchored) again when it reopens.
+		this._register(vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri)));
 		this._register({ dispose: () => void this.flush() });
 	}
 
@@ -140,13 +142,21 @@ export class CorrectionStore extends Disposable {
 		await Promise.all(writes);
 	}
 
+	private forget(uri: vscode.Uri): void {
+		const key = uri.toString();
+		const doc = this.docs.get(key);
+		if (!doc) return;
+		if (doc.writeTimer) void this.write(uri, doc);
+		this.docs.delete(key);
+	}
+
 	private noteMemoryOnly(uri: vscode.Uri): void {
 		const key = uri.toString();
 		if (isKeptInMemory(uri) && !this.warnedMemory.has(key)) {
 			this.warnedMemory.add(key);
 			void vscode.window.showInformationMessage(
 				vscode.l10n.t(
-					'Sequence Lens: {0} is untitled, so its label corrections are kept in memory only and are lost when the window closes. Save it to a file before correcting to keep them.',
+					'Sequence Lens: {0} is untitled, so its label corrections are kept in memory only and are lost when it or the window closes. Save it to a file before correcting to keep them.',
 					displayName(uri),
 				),
 			);

@@ -127,6 +127,9 @@ export class LabelService extends Disposable {
 			return;
 		}
 		this.cancelDocument(key);
+		if (change.reason === 'closed') {
+			this.previous.delete(key);
+		}
 		if (change.reason === 'set') {
 			const entry = this.store.getByUri(change.uri);
 			if (entry && labelsEnabled(entry.uri)) {
