@@ -26,11 +26,19 @@ const corpusMegabytes = flag('--full') ? 1024 : quick ? 20 : 100;
 const file = (name) => path.join(dir, `${name}.json`);
 const failures = {};
 
-/** Runs one benchmark script; its JSON file is removed first so a failed run cannot show old figures. */
-function step(name, script, scriptArgs) {
+/**
+ * Runs one benchmark script; its JSON file is removed first so a failed run cannot show old
+ * figures. A step that hangs (a browser that died under the real-VS-Code bench) is stopped
+ * after `minutes`, so the table still comes out.
+ */
+function step(name, script, scriptArgs, minutes = 30) {
 	fs.rmSync(file(name), { force: true });
 	console.log(`\n[bench] ${script} ${scriptArgs.join(' ')}  (load ${os.loadavg().map((x) => x.toFixed(2)).join(' ')})`);
-	const result = spawnSync(process.execPath, [path.join(root, 'scripts', script), ...scriptArgs, '--json', file(name)], { cwd: root, stdio: 'inherit' });
+	const result = spawnSync(process.execPath, [path.join(root, 'scripts', script), ...scriptArgs, '--json', file(name)], {
+		cwd: root,
+		stdio: 'inherit',
+		timeout: minutes * 60_000,
+	});
 	if (result.status !== 0 || !fs.existsSync(file(name))) {
 		failures[name] = `${script} ${result.error ? result.error.message : `exited with ${result.status ?? result.signal}`}`;
 	}
@@ -39,7 +47,7 @@ function step(name, script, scriptArgs) {
 if (flag('--run')) {
 	fs.mkdirSync(dir, { recursive: true });
 	step('core', 'bench.mjs', quick ? ['--quick'] : []);
-	step('vocabulary', 'measure-vocabulary.mjs', ['--megabytes', String(corpusMegabytes)]);
+	step('vocabulary', 'measure-vocabulary.mjs', ['--megabytes', String(corpusMegabytes)], flag('--full') ? 60 : 30);
 	if (!flag('--skip-vscode')) {
 		// Packages the .vsix with a production build, which also leaves dist/nerWorker.js for the labels step.
 		step('vscode', 'bench-vscode.mjs', quick ? ['--runs', '2', '--launches', '1'] : []);
