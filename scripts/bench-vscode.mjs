@@ -483,7 +483,9 @@ async function matrixOpen(wb) {
 				summary: at('sl-summary'),
 				drawn: at('sl-drawn'),
 			},
-			resources: performance.getEntriesByType('resource').map((r) => `${r.name.split('/').pop()} ${Math.round(r.duration)} ms`),
+			// When each file was asked for (from Enter) and how long it took: a late start means the
+			// HTML arrived late, a late script after quick loads means a busy main thread.
+			resources: performance.getEntriesByType('resource').map((r) => `${r.name.split('/').pop()} at ${Math.round(performance.timeOrigin + r.startTime - enter)} ms, ${Math.round(r.duration)} ms`),
 			rowsInDom: document.querySelectorAll('table.body tbody tr').length,
 		chips: document.querySelectorAll('.strip > *').length,
 		figures: document.querySelector('.figure-line')?.textContent ?? '',

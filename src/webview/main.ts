@@ -182,7 +182,14 @@ function stepText(ex: number, t: number): string {
 	return stepLabel(t + 1, summary && summary.examples.length > 1 ? ex + 1 : undefined);
 }
 
+/** Saves the state a little after the last change: scrolling must not post a message per frame. */
+let persistTimer: ReturnType<typeof setTimeout> | undefined;
 function persist(): void {
+	clearTimeout(persistTimer);
+	persistTimer = setTimeout(savePersisted, 150);
+}
+
+function savePersisted(): void {
 	if (summary) {
 		host.setState({
 			view,
@@ -219,8 +226,18 @@ function columnStrip(): ColumnStrip | undefined {
 	return compactCache.strip;
 }
 
+/** The canvas width, measured once per resize: reading layout in every frame forces a reflow. */
+let measuredWidth: number | undefined;
 function canvasWidth(): number {
-	return Math.max(60, viewport.clientWidth - table.offsetWidth - 12);
+	if (measuredWidth === undefined) {
+		const width = Math.max(60, viewport.clientWidth - table.offsetWidth - 12);
+		// Not cached while the matrix is hidden (no summary yet): it has no width then.
+		if (matrix.hidden || viewport.clientWidth === 0) {
+			return width;
+		}
+		measuredWidth = width;
+	}
+	return measuredWidth;
 }
 
 function columnStart(): number {
@@ -795,10 +812,14 @@ viewport.addEventListener('keydown', (event) => {
 });
 
 new ResizeObserver(() => {
+	measuredWidth = undefined;
 	axisKey = '';
 	scheduleRender();
 }).observe(viewport);
 watchTheme(() => {
+	// A theme can bring another font size, and so another table width.
+	measuredWidth = undefined;
+	axisKey = '';
 	theme = readTheme();
 	scheduleRender();
 });

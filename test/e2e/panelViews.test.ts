@@ -142,6 +142,20 @@ describe('matrix panel views in the real workbench', function () {
 		}
 	});
 
+	it('Export… opens the export formats; Copy as NumPy puts the snippet on the clipboard', async () => {
+		await frame.locator('.export-button').click();
+		const pick = wb.page.locator('.quick-input-widget');
+		await pick.locator('.quick-input-list .monaco-list-row', { hasText: 'Indices (.npy)' }).first().waitFor({ state: 'visible', timeout: 30_000 });
+		await wb.page.keyboard.press('Escape');
+		await pick.waitFor({ state: 'hidden', timeout: 10_000 });
+		await wb.page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+		await frame.locator('.copy-numpy').click();
+		await wb.page.locator('.part.statusbar', { hasText: 'copied the indices as NumPy code' }).waitFor({ state: 'visible', timeout: 30_000 });
+		const copied = await wb.page.evaluate(() => navigator.clipboard.readText());
+		assert.match(copied, /^import numpy as np$/m);
+		assert.ok(copied.includes(`x = np.array([${expected.tokens.map((t) => t.index).join(', ')}], dtype=np.int64)`), copied);
+	});
+
 	it('markup typed into the go-to box is shown as text and runs nothing', async () => {
 		const hostile = '<img src=x onerror=alert(1)>';
 		await frame.locator('.goto-input').fill(hostile);
@@ -173,6 +187,14 @@ describe('matrix panel views in the real workbench', function () {
 		await wb.screenshot('panel-zoom-light');
 		await setView(frame, 'compact');
 		await wb.screenshot('panel-compact-light');
+		fs.writeFileSync(settings, JSON.stringify({ ...current, 'workbench.colorTheme': 'Default High Contrast' }, null, '\t'));
+		await waitFor('the canvas in high-contrast colours', async () => {
+			const now = await background();
+			return colourDistance(now, light) > 100 ? now : undefined;
+		});
+		await wb.screenshot('panel-compact-hc');
+		await setView(frame, 'zoom');
+		await wb.screenshot('panel-zoom-hc');
 		await setView(frame, 'overview');
 		fs.writeFileSync(settings, JSON.stringify(current, null, '\t'));
 	});
@@ -234,7 +256,9 @@ describe('matrix panel views in the real workbench', function () {
 	it('comes back after a window reload, in the view it was left in', async () => {
 		await setView(frame, 'zoom');
 		// The workbench's own reload, as a user runs it: the lifecycle saves the editors' state first.
-		await wb.runCommand('Developer: Reload Window');
+		// The page navigates away under the palette, so its closing is not waited for; the
+		// panel's tab coming back below is the check.
+		await wb.runCommand('Developer: Reload Window').catch(() => undefined);
 		await wb.page.locator('.monaco-workbench .part.editor').waitFor({ state: 'visible', timeout: 90_000 });
 		await wb.page.locator('.part.editor .tab', { hasText: 'One-Hot Matrix' }).first().waitFor({ state: 'visible', timeout: 60_000 });
 		await wb.page.locator('.part.editor .tab', { hasText: 'One-Hot Matrix' }).first().click();

@@ -305,8 +305,14 @@ export class MatrixPanel extends Disposable {
 			conventionLabel: conventions[vocabulary.convention].label,
 			vocabulary: vocabulary.name,
 		});
-		await vscode.env.clipboard.writeText(text);
 		const name = flavour === 'numpy' ? 'NumPy' : 'PyTorch';
+		try {
+			await vscode.env.clipboard.writeText(text);
+		} catch (error) {
+			const reason = error instanceof Error ? error.message : String(error);
+			void vscode.window.showErrorMessage(vscode.l10n.t('Sequence Lens: could not copy the {0} code: {1}', name, reason));
+			return;
+		}
 		void vscode.window.setStatusBarMessage(vscode.l10n.t('Sequence Lens: copied the indices as {0} code', name), 4000);
 	}
 
