@@ -135,6 +135,13 @@ describe('matrix panel views in the real workbench', function () {
 		await frame.locator('.viewport').press('y');
 		if (toggleContributed) {
 			await waitFor('y⟨6⟩ = 1', async () => ((await frame.locator('table.body tbody td.c-y').nth(5).innerText()).startsWith('1') ? true : undefined));
+			// The editor follows: its hover over "lived" now reads y⟨6⟩ = 1.
+			await wb.page.locator('.part.editor .monaco-editor .view-lines').first().click({ position: { x: 5, y: 5 } });
+			const hover = await wb.hoverWord('lived', 'y⟨6⟩ = 1');
+			assert.match(hover, /y⟨6⟩ = 1/);
+			// And a click on the label flips it back.
+			await frame.locator('table.body tbody td.c-y').nth(5).locator('.y-toggle').click();
+			await waitFor('y⟨6⟩ = 0 again', async () => ((await frame.locator('table.body tbody td.c-y').nth(5).innerText()).startsWith('0') ? true : undefined));
 		} else {
 			const note = await wb.waitForNotification('not available in this version');
 			assert.match(note, /changing a label/);
