@@ -6,6 +6,8 @@ import { referenceSentence } from '../core/reference';
 import { TokenizerError } from '../core/tokenize';
 import type { ClearResult, DocumentAnalysisResult, MatrixShownResult } from '../shared/api';
 import { returnedTokenLimit, toResult, type Analyzer, type TextSpan } from './analyzer';
+import { BuildPreviewProvider } from './commands/buildPreview';
+import { registerBuildVocabularyCommand } from './commands/buildVocabulary';
 import { registerExportCommand } from './commands/exportAnalysis';
 import { registerVocabularyCommands } from './commands/loadVocabulary';
 import { configSection, readConfig } from './config';
@@ -231,6 +233,7 @@ function getAnalysis(services: CommandServices, uri?: unknown): DocumentAnalysis
 }
 
 export function registerCommands(services: CommandServices): vscode.Disposable[] {
+	const buildPreview = new BuildPreviewProvider();
 	return [
 		// Menus pass the resource as an argument; the commands act on the active editor instead.
 		vscode.commands.registerCommand(commandIds.tokenizeSelection, () => tokenizeSelection(services)),
@@ -253,5 +256,7 @@ export function registerCommands(services: CommandServices): vscode.Disposable[]
 		}),
 		...registerVocabularyCommands(services.analyzer),
 		registerExportCommand(services.store),
+		buildPreview,
+		registerBuildVocabularyCommand(services.analyzer, buildPreview),
 	];
 }

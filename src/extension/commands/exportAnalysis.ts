@@ -6,19 +6,26 @@
 
 import * as vscode from 'vscode';
 import { uriFromArgument } from '../util/uriArgument';
+import type { Analysis } from '../../core/analyze';
 import { makeBatch } from '../../core/batch';
 import { toConll } from '../../core/export/conll';
 import { analysesToCsv, analysisToCsv } from '../../core/export/csv';
 import { analysesToJson, analysisToJson, type JsonExample } from '../../core/export/json';
+import { toHuggingFaceJsonl, LabelNameError } from '../../core/export/huggingFace';
+import { toJsonlSpans } from '../../core/export/jsonlSpans';
 import { indicesToNpy, oneHotToNpy } from '../../core/export/npy';
 import { OneHotSizeError } from '../../core/oneHot';
-import type { AnalysisStore, DocumentAnalysis } from '../editor/analysisStore';
+import type { AnalysisStore, DocumentAnalysis, ExampleLabels } from '../editor/analysisStore';
+import { labelsEnabled } from '../labels/labelService';
 import { atomicWrite, exists } from '../fs/atomicWrite';
 
 export const exportCommandId = 'sequenceLens.export';
 
-export type ExportFormat = 'indices-npy' | 'onehot-npy' | 'csv' | 'json' | 'conll';
-export const exportFormats: readonly ExportFormat[] = ['indices-npy', 'onehot-npy', 'csv', 'json', 'conll'];
+export type ExportFormat = 'indices-npy' | 'onehot-npy' | 'csv' | 'json' | 'conll' | 'jsonl-spans' | 'hf-token-classification';
+export const exportFormats: readonly ExportFormat[] = ['indices-npy', 'onehot-npy', 'csv', 'json', 'conll', 'jsonl-spans', 'hf-token-classification'];
+
+/** The span and token-classification layouts carry nothing but labels, so they need them. */
+class LabelsMissingError extends Error {}
 
 export interface ExportResult {
 	uri: string;
@@ -50,6 +57,10 @@ function formatInfo(format: ExportFormat): FormatInfo {
 			return { label: 'JSON', detail: vscode.l10n.t('the analysis with the convention it was numbered under'), extension: 'json', suffix: '' };
 		case 'conll':
 			return { label: 'CoNLL', detail: vscode.l10n.t('token and label per line, a blank line between examples'), extension: 'conll', suffix: '' };
+		case 'jsonl-spans':
+			return { label: vscode.l10n.t('JSONL entity spans'), detail: vscode.l10n.t('doccano / spaCy layout: one {"text", "label": [[start, end, type]]} per example, code-point offsets'), extension: 'jsonl', suffix: '_spans' };
+		case 'hf-token-classification':
+			return { label: vscode.l10n.t('Hugging Face token classification (JSONL)'), detail: vscode.l10n.t('tokens, ner_tags ids and label_names per example, as the conll2003 dataset'), extension: 'jsonl', suffix: '_ner' };
 	}
 }
 
@@ -79,7 +90,32 @@ export function exportBytes(entry: DocumentAnalysis, format: ExportFormat): Uint
 			return text(single ? analysisToJson(examples[0]) : analysesToJson(examples));
 		case 'conll':
 			return text(toConll(entry.examples.map((ex) => ({ analysis: ex.analysis, labels: ex.labels?.tags }))));
+		case 'jsonl-spans':
+			return text(toJsonlSpans(labelledExamples(entry).map(({ analysis, labels }) => ({ text: analysis.text, spans: labels.spans }))));
+		case 'hf-token-classification':
+			return text(
+				toHuggingFaceJsonl(
+					labelledExamples(entry).map(({ analysis, labels }) => ({
+						tokens: Array.from({ length: analysis.length }, (_, t) => analysis.text.slice(analysis.starts[t], analysis.ends[t])),
+						tags: labels.tags,
+					})),
+				),
+			);
 	}
+}
+
+/** Every example with its labels, or a LabelsMissingError saying why there are none. */
+function labelledExamples(entry: DocumentAnalysis): { analysis: Analysis; labels: ExampleLabels }[] {
+	return entry.examples.map((ex) => {
+		if (!ex.labels) {
+			throw new LabelsMissingError(
+				labelsEnabled(entry.uri)
+					? vscode.l10n.t('the named-entity labels of this analysis have not arrived yet; try again in a moment.')
+					: vscode.l10n.t('this format holds named-entity labels, and labelling is off (setting “sequenceLens.labels.enabled”).'),
+			);
+		}
+		return { analysis: ex.analysis, labels: ex.labels };
+	});
 }
 
 function defaultTarget(entry: DocumentAnalysis, info: FormatInfo): vscode.Uri | undefined {
@@ -131,7 +167,7 @@ async function exportCommand(store: AnalysisStore, target?: unknown, format?: un
 	try {
 		bytes = exportBytes(entry, chosen);
 	} catch (error) {
-		if (error instanceof OneHotSizeError || error instanceof RangeError) {
+		if (error instanceof OneHotSizeError || error instanceof RangeError || error instanceof LabelsMissingError || error instanceof LabelNameError) {
 			void vscode.window.showErrorMessage(vscode.l10n.t('Sequence Lens: {0}', error.message));
 			return { error: error.message, format: chosen };
 		}
