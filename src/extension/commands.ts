@@ -6,10 +6,12 @@ import { referenceSentence } from '../core/reference';
 import { TokenizerError } from '../core/tokenize';
 import type { ClearResult, DocumentAnalysisResult, MatrixShownResult } from '../shared/api';
 import { returnedTokenLimit, toResult, type Analyzer, type TextSpan } from './analyzer';
+import { registerAddToVocabularyCommand } from './commands/addToVocabulary';
 import { BuildPreviewProvider } from './commands/buildPreview';
 import { registerBuildVocabularyCommand } from './commands/buildVocabulary';
 import { registerExportCommand } from './commands/exportAnalysis';
 import { registerVocabularyCommands } from './commands/loadVocabulary';
+import { registerShowTokenInMatrixCommand } from './commands/showTokenInMatrix';
 import { configSection, readConfig } from './config';
 import type { AnalysisStore, DocumentAnalysis } from './editor/analysisStore';
 import { rangeToOffsets } from './editor/convert';
@@ -258,5 +260,7 @@ export function registerCommands(services: CommandServices): vscode.Disposable[]
 		registerExportCommand(services.store),
 		buildPreview,
 		registerBuildVocabularyCommand(services.analyzer, buildPreview),
+		registerAddToVocabularyCommand(services.analyzer),
+		registerShowTokenInMatrixCommand(services.store, services.timeCursor, services.matrix),
 	];
 }

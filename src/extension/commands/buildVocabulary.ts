@@ -12,14 +12,14 @@ import * as vscode from 'vscode';
 import { buildVocabulary, type BuildResult } from '../../core/corpusBuilder';
 import { conventionIds, conventions, isConventionId, type ConventionId } from '../../core/conventions';
 import type { Vocabulary } from '../../core/vocabulary';
-import { saveVocabulary, VocabularyFileError, type VocabularyFormat } from '../../core/vocabularyFiles';
+import { saveVocabulary, VocabularyFileError } from '../../core/vocabularyFiles';
 import type { Analyzer } from '../analyzer';
-import { configSection, readConfig } from '../config';
+import { readConfig } from '../config';
 import { atomicWrite, exists } from '../fs/atomicWrite';
 import { uriFromArgument } from '../util/uriArgument';
 import { corpusChunks, maxCorpusFileBytes, type CorpusStats } from './corpusFiles';
 import type { BuildPreviewProvider } from './buildPreview';
-import { setActiveVocabulary } from './vocabularyState';
+import { useAsVocabulary, vocabularyFormatFor } from './useVocabulary';
 
 export const buildVocabularyCommandId = 'sequenceLens.buildVocabulary';
 
@@ -172,11 +172,6 @@ function folderName(folder: vscode.Uri): string {
 		return workspaceFolder.name;
 	}
 	return folder.path.slice(folder.path.lastIndexOf('/') + 1) || folder.toString();
-}
-
-/** The format a file name asks for: JSON (word → index) for .json, one token per line otherwise. */
-export function vocabularyFormatFor(uri: vscode.Uri): VocabularyFormat {
-	return /\.json$/i.test(uri.path) ? 'json-map' : 'text';
 }
 
 function percent(x: number): string {
@@ -396,24 +391,6 @@ async function save(vocabulary: Vocabulary, answers: Answers, targetArgument: un
 		return { error: message };
 	}
 	return uri;
-}
-
-/**
- * Makes the saved vocabulary active now and across reloads: `vocabularyPath` names it (relative
- * to its folder when inside one) and, for a plain list whose numbering comes from the setting,
- * `convention` follows the one it was built with.
- */
-export async function useAsVocabulary(analyzer: Analyzer, vocabulary: Vocabulary, uri: vscode.Uri): Promise<void> {
-	setActiveVocabulary({ vocabulary, uri });
-	analyzer.reanalyzeAll(vscode.workspace.textDocuments);
-	const folder = vscode.workspace.getWorkspaceFolder(uri);
-	const config = vscode.workspace.getConfiguration(configSection, folder?.uri);
-	const target = folder ? vscode.ConfigurationTarget.WorkspaceFolder : vscode.ConfigurationTarget.Global;
-	if (vocabularyFormatFor(uri) === 'text' && readConfig(folder?.uri).convention !== vocabulary.convention) {
-		await config.update('convention', vocabulary.convention, target);
-	}
-	const relative = folder ? uri.path.slice(folder.uri.path.length).replace(/^\/+/, '') : undefined;
-	await config.update('vocabularyPath', relative || uri.fsPath, target);
 }
 
 async function buildVocabularyCommand(analyzer: Analyzer, preview: BuildPreviewProvider, args: BuildVocabularyArguments): Promise<BuildVocabularyOutcome | undefined> {

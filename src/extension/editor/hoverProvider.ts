@@ -8,6 +8,8 @@ import { normalizeToken } from '../../core/normalize';
 import { tokenAt } from '../../core/search';
 import { stepLabel } from '../../shared/protocol';
 import type { AnalysisStore, DocumentAnalysis } from './analysisStore';
+import { addToVocabularyCommandId, type AddToVocabularyArguments } from '../commands/addToVocabulary';
+import { showTokenInMatrixCommandId, type TokenReference } from '../commands/showTokenInMatrix';
 import { offsetsToRange, positionToOffset } from './convert';
 
 export interface TokenLocation {
@@ -33,6 +35,18 @@ export function locateToken(entry: DocumentAnalysis, offset: number): TokenLocat
 	return undefined;
 }
 
+/** A `command:` URI whose single argument is `arg`, safe inside a Markdown link. */
+export function commandLink(command: string, arg: unknown): string {
+	// encodeURIComponent leaves ( ) ' ! * alone; a ")" would end the Markdown link early.
+	const encoded = encodeURIComponent(JSON.stringify([arg])).replace(/[()'!*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+	return `command:${command}?${encoded}`;
+}
+
+/** Link labels are our own strings, but translations may hold Markdown characters. */
+function escapeLinkText(text: string): string {
+	return text.replace(/[\\[\]*_`<>]/g, (c) => `\\${c}`);
+}
+
 export class TokenHoverProvider implements vscode.HoverProvider {
 	constructor(private readonly store: AnalysisStore) {}
 
@@ -55,9 +69,10 @@ export class TokenHoverProvider implements vscode.HoverProvider {
 		const column = v.column(index);
 		const step = stepLabel(t + 1, entry.examples.length > 1 ? location.example + 1 : undefined);
 
-		// User text only ever goes through appendText / appendCodeblock, which escape it.
+		// User text only ever goes through appendText / appendCodeblock, which escape it; links
+		// may run these two commands and no other, and their arguments are URI-encoded JSON.
 		const md = new vscode.MarkdownString();
-		md.isTrusted = false;
+		md.isTrusted = { enabledCommands: [addToVocabularyCommandId, showTokenInMatrixCommandId] };
 		md.supportHtml = false;
 		md.appendMarkdown(`**${step}** = `);
 		md.appendText(JSON.stringify(text));
@@ -80,6 +95,14 @@ export class TokenHoverProvider implements vscode.HoverProvider {
 		}
 		md.appendMarkdown('\n\n');
 		md.appendMarkdown(vscode.l10n.t('one-hot: e_{0} ∈ ℝ^{1} (a single 1 in column {2})', index, v.size, column));
+		md.appendMarkdown('\n\n');
+		const reference: TokenReference = { uri: entry.uri.toString(), analysisId: entry.id, example: location.example, row: t };
+		const links = [`[${escapeLinkText(vscode.l10n.t('Show in matrix'))}](${commandLink(showTokenInMatrixCommandId, reference)} "${vscode.l10n.t('Open the one-hot matrix on this row')}")`];
+		if (a.unknown[t] === 1 && v.kind === 'word') {
+			const args: AddToVocabularyArguments = { word: normalized, uri: entry.uri.toString() };
+			links.unshift(`[${escapeLinkText(vscode.l10n.t('Add to vocabulary'))}](${commandLink(addToVocabularyCommandId, args)} "${vscode.l10n.t('Add the normalised form to your vocabulary file')}")`);
+		}
+		md.appendMarkdown(links.join(' · '));
 		return new vscode.Hover(md, offsetsToRange(document, ex.offset + a.starts[t], ex.offset + a.ends[t]));
 	}
 }

@@ -94,12 +94,26 @@ export class TimeCursor extends Disposable {
 			}
 		}
 		const { example, row } = flat[position];
-		this.current = { uri: entry.uri, analysisId: entry.id, example, row };
+		return this.set(entry, example, row, editor);
+	}
+
+	/**
+	 * Puts the time cursor on x⟨row + 1⟩ of example `example` of `entry` (Show in matrix from a
+	 * hover): highlighted in the editors showing the document and followed by the matrix.
+	 */
+	set(entry: DocumentAnalysis, example: number, row: number, editor?: vscode.TextEditor): TimeStepResult | undefined {
 		const ex = entry.examples[example];
+		if (!ex || row < 0 || row >= ex.analysis.length) {
+			return undefined;
+		}
+		this.current = { uri: entry.uri, analysisId: entry.id, example, row };
 		const a = ex.analysis;
-		const range = offsetsToRange(editor.document, ex.offset + a.starts[row], ex.offset + a.ends[row]);
-		editor.setDecorations(this.highlight, [range]);
-		editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+		const editors = editor ? [editor] : vscode.window.visibleTextEditors.filter((e) => e.document.uri.toString() === entry.uri.toString());
+		for (const e of editors) {
+			const range = offsetsToRange(e.document, ex.offset + a.starts[row], ex.offset + a.ends[row]);
+			e.setDecorations(this.highlight, [range]);
+			e.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+		}
 		this.moveEmitter.fire(this.current);
 		return {
 			i: example + 1,

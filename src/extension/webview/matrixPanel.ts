@@ -23,7 +23,7 @@ import {
 import type { AnalysisStore, DocumentAnalysis } from '../editor/analysisStore';
 import { offsetsToRange, positionToOffset } from '../editor/convert';
 import { locateToken } from '../editor/hoverProvider';
-import type { TimeCursor } from '../editor/timeCursor';
+import type { TimeCursor, TimeStep } from '../editor/timeCursor';
 import { Disposable } from '../util/dispose';
 import { codeSnippet } from './codeSnippet';
 import { matrixHtml } from './html';
@@ -76,14 +76,12 @@ export class MatrixPanel extends Disposable {
 	constructor(
 		private readonly extensionUri: vscode.Uri,
 		private readonly store: AnalysisStore,
-		timeCursor: TimeCursor,
+		private readonly timeCursor: TimeCursor,
 	) {
 		super();
 		this._register(
 			timeCursor.onDidMove((step) => {
-				if (step && this.shown && step.analysisId === this.shown.id) {
-					this.post({ type: 'matrix/highlight', analysisId: step.analysisId, example: step.example, row: step.row });
-				}
+				this.postHighlight(step);
 			}),
 		);
 		this._register(store.onDidChange(() => this.follow()));
@@ -193,6 +191,12 @@ export class MatrixPanel extends Disposable {
 		}
 	}
 
+	private postHighlight(step: TimeStep | undefined): void {
+		if (step && this.shown && step.analysisId === this.shown.id) {
+			this.post({ type: 'matrix/highlight', analysisId: step.analysisId, example: step.example, row: step.row });
+		}
+	}
+
 	private postSummary(): void {
 		const entry = this.shown;
 		const firstPage = entry ? rowPage(entry, { example: 0, start: 0, count: rowPageSize }) : undefined;
@@ -213,6 +217,8 @@ export class MatrixPanel extends Disposable {
 			case 'webview/ready':
 				this.ready = true;
 				this.postSummary();
+				// A panel opened by Show in matrix starts on the time cursor's row.
+				this.postHighlight(this.timeCursor.step);
 				break;
 			case 'matrix/rowsRequest':
 				this.answerRows(message);

@@ -1,0 +1,34 @@
+/**
+ * Making a saved vocabulary file the user's vocabulary: active now, and named by
+ * `sequenceLens.vocabularyPath` so it stays active after a reload.
+ */
+
+import * as vscode from 'vscode';
+import type { Vocabulary } from '../../core/vocabulary';
+import type { VocabularyFormat } from '../../core/vocabularyFiles';
+import type { Analyzer } from '../analyzer';
+import { configSection, readConfig } from '../config';
+import { setActiveVocabulary } from './vocabularyState';
+
+/** The format a file name asks for: JSON (word → index) for .json, one token per line otherwise. */
+export function vocabularyFormatFor(uri: vscode.Uri): VocabularyFormat {
+	return /\.json$/i.test(uri.path) ? 'json-map' : 'text';
+}
+
+/**
+ * Makes the saved vocabulary active now and across reloads: `vocabularyPath` names it (relative
+ * to its folder when inside one) and, for a plain list whose numbering comes from the setting,
+ * `convention` follows the one it was built with.
+ */
+export async function useAsVocabulary(analyzer: Analyzer, vocabulary: Vocabulary, uri: vscode.Uri): Promise<void> {
+	setActiveVocabulary({ vocabulary, uri });
+	analyzer.reanalyzeAll(vscode.workspace.textDocuments);
+	const folder = vscode.workspace.getWorkspaceFolder(uri);
+	const config = vscode.workspace.getConfiguration(configSection, folder?.uri);
+	const target = folder ? vscode.ConfigurationTarget.WorkspaceFolder : vscode.ConfigurationTarget.Global;
+	if (vocabularyFormatFor(uri) === 'text' && readConfig(folder?.uri).convention !== vocabulary.convention) {
+		await config.update('convention', vocabulary.convention, target);
+	}
+	const relative = folder ? uri.path.slice(folder.uri.path.length).replace(/^\/+/, '') : undefined;
+	await config.update('vocabularyPath', relative || uri.fsPath, target);
+}
