@@ -5,6 +5,7 @@
 
 import type * as vscode from 'vscode';
 import { analyze, analysisSummary, analysisToRecord, type AnalyzeOptions } from '../core/analyze';
+import { analyzeSteps } from '../core/analyzeSteps';
 import { defaultVocabulary } from '../core/defaultVocabulary';
 import type { DocumentAnalysisResult, ExampleRecord } from '../shared/api';
 import { activeVocabulary } from './commands/vocabularyState';
@@ -37,6 +38,47 @@ export class Analyzer {
 		const options = analyzeOptions(this.getConfig(document));
 		const text = document.getText();
 		const examples: Example[] = spans.map((s) => ({ offset: s.start, analysis: analyze(text.slice(s.start, s.end), options) }));
+		return this.store.set(document, examples);
+	}
+
+	/**
+	 * Like analyzeSpans, in pieces with a turn of the event loop between them, so a long analysis
+	 * shows progress and can stop. Nothing is stored when it was cancelled, or when the document
+	 * was closed or edited meanwhile (the result would belong to text that is gone).
+	 */
+	async analyzeSpansInSteps(
+		document: vscode.TextDocument,
+		spans: readonly TextSpan[],
+		onProgress: (done: number, total: number) => void,
+		token: vscode.CancellationToken,
+	): Promise<DocumentAnalysis | 'cancelled' | 'closed' | 'changed'> {
+		const options = analyzeOptions(this.getConfig(document));
+		const version = document.version;
+		const text = document.getText();
+		const total = spans.reduce((n, s) => n + s.end - s.start, 0);
+		const examples: Example[] = [];
+		let done = 0;
+		for (const span of spans) {
+			const steps = analyzeSteps(text.slice(span.start, span.end), options);
+			for (let step = steps.next(); ; step = steps.next()) {
+				if (step.done) {
+					examples.push({ offset: span.start, analysis: step.value });
+					break;
+				}
+				onProgress(done + step.value, total);
+				await new Promise<void>((resolve) => setImmediate(resolve));
+				if (token.isCancellationRequested) {
+					return 'cancelled';
+				}
+				if (document.isClosed) {
+					return 'closed';
+				}
+				if (document.version !== version) {
+					return 'changed';
+				}
+			}
+			done += span.end - span.start;
+		}
 		return this.store.set(document, examples);
 	}
 

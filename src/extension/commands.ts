@@ -11,6 +11,7 @@ import { BuildPreviewProvider } from './commands/buildPreview';
 import { registerBuildVocabularyCommand } from './commands/buildVocabulary';
 import { registerExportCommand } from './commands/exportAnalysis';
 import { registerVocabularyCommands } from './commands/loadVocabulary';
+import { analyzeArguments, analyzeWithProgress, confirmSize, missingEditorReason, type AnalyzeArguments } from './commands/longAnalysis';
 import { registerShowTokenInMatrixCommand } from './commands/showTokenInMatrix';
 import { configSection, readConfig } from './config';
 import type { AnalysisStore, DocumentAnalysis } from './editor/analysisStore';
@@ -45,11 +46,16 @@ export interface CommandServices {
 const selectHint = () =>
 	vscode.l10n.t('Sequence Lens: select some text in an editor first (for example a sentence), then run Tokenize Selection. Or run “Sequence Lens: Open Reference Example”.');
 
-async function tokenizeSelection(services: CommandServices): Promise<DocumentAnalysisResult | undefined> {
+/** Says why there is no editor to act on: none open, or one VS Code withholds from extensions. */
+async function noEditor(hint: string): Promise<undefined> {
+	void vscode.window.showInformationMessage((await missingEditorReason()) ?? hint);
+	return undefined;
+}
+
+async function tokenizeSelection(services: CommandServices, args: AnalyzeArguments = {}): Promise<DocumentAnalysisResult | undefined> {
 	const editor = vscode.window.activeTextEditor;
 	if (!editor) {
-		void vscode.window.showInformationMessage(selectHint());
-		return undefined;
+		return noEditor(selectHint());
 	}
 	const document = editor.document;
 	const spans: TextSpan[] = editor.selections
@@ -60,28 +66,33 @@ async function tokenizeSelection(services: CommandServices): Promise<DocumentAna
 		void vscode.window.showInformationMessage(selectHint());
 		return undefined;
 	}
-	return analyzeSpans(services, document, spans);
+	return analyzeSpans(services, document, spans, args);
 }
 
-async function tokenizeDocument(services: CommandServices): Promise<DocumentAnalysisResult | undefined> {
+async function tokenizeDocument(services: CommandServices, args: AnalyzeArguments = {}): Promise<DocumentAnalysisResult | undefined> {
 	const editor = vscode.window.activeTextEditor;
 	if (!editor) {
-		void vscode.window.showInformationMessage(vscode.l10n.t('Sequence Lens: open a text editor first, then run Tokenize Document.'));
-		return undefined;
+		return noEditor(vscode.l10n.t('Sequence Lens: open a text editor first, then run Tokenize Document.'));
 	}
-	return analyzeSpans(services, editor.document, [{ start: 0, end: editor.document.getText().length }]);
+	return analyzeSpans(services, editor.document, [{ start: 0, end: editor.document.getText().length }], args);
 }
 
-function analyzeSpans(services: CommandServices, document: vscode.TextDocument, spans: TextSpan[]): DocumentAnalysisResult | undefined {
-	let entry: DocumentAnalysis;
+async function analyzeSpans(services: CommandServices, document: vscode.TextDocument, spans: TextSpan[], args: AnalyzeArguments): Promise<DocumentAnalysisResult | undefined> {
+	let entry: DocumentAnalysis | undefined;
 	try {
-		entry = services.analyzer.analyzeSpans(document, spans);
+		if (!(await confirmSize(document, spans, args))) {
+			return undefined;
+		}
+		entry = await analyzeWithProgress(services.analyzer, document, spans, args);
 	} catch (error) {
 		if (error instanceof TokenizerError) {
 			void vscode.window.showErrorMessage(vscode.l10n.t('Sequence Lens: {0}', error.message));
 			return undefined;
 		}
 		throw error;
+	}
+	if (!entry) {
+		return undefined;
 	}
 	if (entry.examples.every((ex) => ex.analysis.length === 0)) {
 		void vscode.window.showInformationMessage(
@@ -238,12 +249,12 @@ export function registerCommands(services: CommandServices): vscode.Disposable[]
 	const buildPreview = new BuildPreviewProvider();
 	return [
 		// Menus pass the resource as an argument; the commands act on the active editor instead.
-		vscode.commands.registerCommand(commandIds.tokenizeSelection, () => tokenizeSelection(services)),
+		vscode.commands.registerCommand(commandIds.tokenizeSelection, (argument?: unknown) => tokenizeSelection(services, analyzeArguments(argument))),
 		vscode.commands.registerCommand(commandIds.showMatrix, () => showMatrix(services)),
 		vscode.commands.registerCommand(commandIds.clear, () => clear(services)),
 		vscode.commands.registerCommand(commandIds.openReferenceExample, () => openReferenceExample(services)),
 		vscode.commands.registerCommand(commandIds.getAnalysis, (uri?: unknown) => getAnalysis(services, uri)),
-		vscode.commands.registerCommand(commandIds.tokenizeDocument, () => tokenizeDocument(services)),
+		vscode.commands.registerCommand(commandIds.tokenizeDocument, (argument?: unknown) => tokenizeDocument(services, analyzeArguments(argument))),
 		vscode.commands.registerCommand(commandIds.copyAnalysis, (format?: unknown) => copyAnalysis(services, format)),
 		vscode.commands.registerCommand(commandIds.chooseConvention, (convention?: unknown) => chooseConvention(convention)),
 		vscode.commands.registerCommand(commandIds.nextToken, () => stepToken(services, 1)),
