@@ -76,8 +76,7 @@ async function confirm(word: string, target: string, args: AddToVocabularyArgume
 	}
 	const addItem = vscode.l10n.t('Add');
 	const answer = await vscode.window.showInformationMessage(
-		vscode.l10n.t('Add “{0}” to {1}?', word, target),
-		{ modal: true, detail: vscode.l10n.t('The word goes where the vocabulary’s order puts it; indices after it move up by one, and open analyses are re-rendered.') },
+		vscode.l10n.t('Add “{0}” to {1}? It goes where the vocabulary’s order puts it; the indices after it move up by one.', word, target),
 		addItem,
 	);
 	return answer === addItem;
@@ -94,7 +93,10 @@ async function copyTarget(args: AddToVocabularyArguments, reason: string): Promi
 	}
 	if (args.confirm === undefined) {
 		const copyItem = vscode.l10n.t('Save a Copy…');
-		const answer = await vscode.window.showInformationMessage(reason, { modal: true, detail: vscode.l10n.t('The copy becomes your vocabulary (setting “sequenceLens.vocabularyPath”), and words are added to it from then on.') }, copyItem);
+		const answer = await vscode.window.showInformationMessage(
+			`${reason} ${vscode.l10n.t('The copy becomes your vocabulary (setting “sequenceLens.vocabularyPath”), and words are added to it from then on.')}`,
+			copyItem,
+		);
 		if (answer !== copyItem) {
 			return undefined;
 		}

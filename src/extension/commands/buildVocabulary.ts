@@ -410,7 +410,9 @@ async function buildVocabularyCommand(analyzer: Analyzer, preview: BuildPreviewP
 		return { error };
 	}
 	const previewUri = preview.show(previewText(answers, stats, result));
-	await vscode.window.showTextDocument(previewUri, { preview: true, preserveFocus: true, viewColumn: vscode.ViewColumn.Beside });
+	// Beside the editor the user works in, or in the editor area when none is open.
+	const column = vscode.window.activeTextEditor ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active;
+	await vscode.window.showTextDocument(previewUri, { preview: true, preserveFocus: true, viewColumn: column });
 
 	const out: BuildVocabularyResult = {
 		folder: answers.folder.toString(),
@@ -431,10 +433,20 @@ async function buildVocabularyCommand(analyzer: Analyzer, preview: BuildPreviewP
 	};
 
 	if (args.target === undefined) {
+		// A notification rather than a modal dialog: the preview beside it stays readable.
 		const saveItem = vscode.l10n.t('Save…');
+		const skipped = stats.skippedBinary + stats.skippedLarge + stats.unreadable;
 		const answer = await vscode.window.showInformationMessage(
-			vscode.l10n.t('Vocabulary built: |V| = {0}, {1} words kept, {2} cut. Save it?', result.vocabulary.size, result.summary.keptWords, result.summary.cutWords),
-			{ modal: true, detail: summaryLines(answers, stats, result).join('\n') },
+			vscode.l10n.t(
+				'Sequence Lens: vocabulary built from {0} files of “{1}”{2}: |V| = {3}, {4} words kept (they cover {5} of the tokens), {6} cut. Save it?',
+				stats.read,
+				folderName(answers.folder),
+				skipped > 0 ? vscode.l10n.t(' ({0} skipped: binary, too large or unreadable)', skipped) : '',
+				result.vocabulary.size,
+				result.summary.keptWords,
+				percent(result.summary.coverage),
+				result.summary.cutWords,
+			),
 			saveItem,
 		);
 		if (answer !== saveItem) {
