@@ -11,7 +11,7 @@ import { defaultVocabulary } from '../../core/defaultVocabulary';
 import type { Vocabulary } from '../../core/vocabulary';
 import { VocabularyError } from '../../core/vocabulary';
 import { insertWord, type InsertedWord } from '../../core/vocabularyEdit';
-import { detectVocabularyFormat, saveVocabulary, VocabularyFileError, type VocabularyFormat } from '../../core/vocabularyFiles';
+import { detectVocabularyFormat, loadVocabulary, saveVocabulary, VocabularyFileError, type VocabularyFormat } from '../../core/vocabularyFiles';
 import type { Analyzer } from '../analyzer';
 import { readConfig } from '../config';
 import { atomicWrite, exists } from '../fs/atomicWrite';
@@ -128,6 +128,16 @@ async function write(uri: vscode.Uri, vocabulary: Vocabulary, format: Vocabulary
 	return undefined;
 }
 
+function reread(bytes: Uint8Array, format: VocabularyFormat, loaded: Vocabulary): Vocabulary {
+	try {
+		const positional = format === 'text' || format === 'json-list';
+		const fresh = loadVocabulary(bytes, { name: loaded.name, convention: positional ? loaded.convention : undefined });
+		return fresh.convention === loaded.convention && fresh.base === loaded.base ? fresh : loaded;
+	} catch {
+		return loaded;
+	}
+}
+
 async function addToVocabulary(analyzer: Analyzer, args: AddToVocabularyArguments): Promise<AddToVocabularyOutcome | undefined> {
 	if (typeof args.word !== 'string' || args.word === '') {
 		return fail(vscode.l10n.t('Add to vocabulary needs a word; use the link in the hover of an <UNK> token.'));
@@ -143,13 +153,18 @@ async function addToVocabulary(analyzer: Analyzer, args: AddToVocabularyArgument
 		copyReason = vscode.l10n.t('The built-in vocabulary is never changed. Save a copy as your vocabulary and add “{0}” to it?', word);
 	} else {
 		current = active.vocabulary;
+		let bytes: Uint8Array | undefined;
 		try {
-			format = detectVocabularyFormat(await vscode.workspace.fs.readFile(active.uri));
+			bytes = await vscode.workspace.fs.readFile(active.uri);
+			format = detectVocabularyFormat(bytes);
 		} catch {
 			format = undefined;
 		}
-		if (format && editableFormats.includes(format) && active.vocabulary.kind === 'word') {
+		if (bytes && format && editableFormats.includes(format) && active.vocabulary.kind === 'word') {
 			target = active.uri;
+			// The file as it is now, so a change made to it since it was loaded is kept; the
+			// loaded copy stands in when the file no longer parses on its own.
+			current = reread(bytes, format, current);
 		} else {
 			copyReason = vscode.l10n.t('{0} holds more than a word list, so it is not rewritten. Save a copy as your vocabulary and add “{1}” to it?', fileName(active.uri), word);
 		}

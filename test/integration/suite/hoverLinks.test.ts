@@ -140,7 +140,10 @@ describe('Hover command links', function () {
 		assert.equal(builtIn.size, 10_000);
 	});
 
-	it('a second add goes into the user’s file in place; the built-in list is still unchanged', async () => {
+	it('a second add goes into the user’s file in place, keeping a word added to the file meanwhile; the built-in list is still unchanged', async () => {
+		const file = path.join(dir, 'my-vocab.txt');
+		// Someone edits the file after it was loaded: the add must not lose their word.
+		fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('\n<UNK>\n', '\nzzzzz\n<UNK>\n'));
 		const editor = await openText('zzzzq is new');
 		selectAll(editor);
 		const result = await tokenize();
@@ -149,11 +152,12 @@ describe('Hover command links', function () {
 		const outcome = await runLink<AddToVocabularyOutcome | undefined>(add, { confirm: true });
 		assert.ok(outcome && 'index' in outcome, JSON.stringify(outcome));
 		assert.equal(outcome.copied, false);
-		assert.equal(outcome.size, 10_002);
-		assert.equal(outcome.uri, vscode.Uri.file(path.join(dir, 'my-vocab.txt')).toString());
-		const lines = fs.readFileSync(path.join(dir, 'my-vocab.txt'), 'utf8').trimEnd().split('\n');
-		assert.equal(lines.length, 10_002);
-		assert.equal(lines[outcome.index - 1], 'zzzzq');
+		assert.equal(outcome.size, 10_003);
+		assert.equal(outcome.uri, vscode.Uri.file(file).toString());
+		const lines = fs.readFileSync(file, 'utf8').trimEnd().split('\n');
+		assert.equal(lines.length, 10_003);
+		assert.deepEqual(lines.slice(outcome.index - 1), ['zzzzq', 'zzzzz', '<UNK>']);
+		assert.equal(outcome.shifted, 2);
 		assert.ok(lines.includes('221b'));
 
 		await vscode.commands.executeCommand('sequenceLens.useBuiltInVocabulary');
