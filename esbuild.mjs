@@ -1,5 +1,5 @@
 // Builds the bundles into dist/: the extension (node, cjs), the webview (browser, iife, with its
-// CSS), the core as a plain CommonJS library and the NER worker (node, cjs). Flags: --production, --watch.
+// CSS), the core as a plain CommonJS library, the NER worker and the regex worker (node, cjs). Flags: --production, --watch.
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
@@ -61,6 +61,14 @@ const builds = [
 		// The NER tagger (compromise) runs in a worker thread of its own, so the extension bundle
 		// that loads at activation never carries it.
 		entryPoints: { nerWorker: 'src/extension/labels/nerWorker.ts' },
+		outdir: 'dist',
+		platform: 'node',
+		format: 'cjs',
+	},
+	{
+		...shared,
+		// A user's tokenizer pattern runs here, so catastrophic backtracking stalls only this thread.
+		entryPoints: { regexWorker: 'src/extension/regex/regexWorker.ts' },
 		outdir: 'dist',
 		platform: 'node',
 		format: 'cjs',

@@ -3,7 +3,7 @@
  * typed arrays (one-hot row t is the single column `indices[t] − base`), so nothing is O(T × |V|).
  */
 
-import { shouldTrim, tokenSpans, type TokenizeOptions } from './tokenize';
+import { shouldTrim, tokenSpans, type TokenizeOptions, type TokenSpans } from './tokenize';
 import { scanAndLookup } from './scanLookup';
 import { normalizeToken, type NormalizeOptions } from './normalize';
 import { defaultVocabulary } from './defaultVocabulary';
@@ -32,6 +32,18 @@ export interface Analysis {
 }
 
 export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
+	return analyzeWith(text, options);
+}
+
+/**
+ * `analyze` with token boundaries found elsewhere (a user pattern runs in a worker thread, so
+ * the caller tokenizes there and looks up here).
+ */
+export function analyzeTokenSpans(text: string, spans: TokenSpans, options: AnalyzeOptions = {}): Analysis {
+	return analyzeWith(text, options, spans);
+}
+
+function analyzeWith(text: string, options: AnalyzeOptions, given?: TokenSpans): Analysis {
 	const vocabulary = options.vocabulary ?? defaultVocabulary();
 	const base = vocabulary.base;
 	const unkIndex = vocabulary.unkIndex;
@@ -39,7 +51,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
 	let starts: Int32Array;
 	let ends: Int32Array;
 	let indices: Int32Array;
-	if ((options.tokenizer ?? 'words') === 'words') {
+	if (!given && (options.tokenizer ?? 'words') === 'words') {
 		// The default path: one pass that scans, hashes and looks up, building no strings.
 		const scanned = scanAndLookup(text, options.keepApostrophes !== false, options.keepHyphens !== false, vocabulary, options);
 		count = scanned.count;
@@ -50,7 +62,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): Analysis {
 		// Positions become indices in place.
 		indices = fit(scanned.positions);
 	} else {
-		const spans = tokenSpans(text, options);
+		const spans = given ?? tokenSpans(text, options);
 		count = spans.count;
 		starts = spans.starts;
 		ends = spans.ends;

@@ -117,14 +117,25 @@ export function compareCodePoints(a: string, b: string): number {
 /**
  * Builds a vocabulary from words listed most frequent first, numbered under `convention`.
  * Words equal to a special of the convention are dropped (the special keeps its place).
+ * `unkToken` replaces the convention's spelling of the unknown entry, at the same index.
  */
 export function vocabularyFromWords(
 	wordsByFrequency: readonly string[],
 	conventionId: ConventionId,
 	name: string,
-	init: Pick<VocabularyInit, 'possessiveFallback'> = {},
+	init: Pick<VocabularyInit, 'possessiveFallback'> & { unkToken?: string } = {},
 ): Vocabulary {
-	const convention = conventions[conventionId];
+	const preset = conventions[conventionId];
+	const { unkToken, ...vocabularyInit } = init;
+	const convention: Convention =
+		unkToken && unkToken !== preset.unkToken
+			? {
+					...preset,
+					unkToken,
+					leadingSpecials: preset.leadingSpecials.map((s) => (s === preset.unkToken ? unkToken : s)),
+					padToken: preset.padToken === unkToken ? null : preset.padToken,
+				}
+			: preset;
 	const specials = new Set([...convention.leadingSpecials, convention.unkToken]);
 	const words = wordsByFrequency.filter((w) => !specials.has(w));
 	if (convention.order === 'alphabetical') {
@@ -143,6 +154,6 @@ export function vocabularyFromWords(
 		unkIndex: convention.base + unkPosition,
 		padIndex: padPosition < 0 ? null : convention.base + padPosition,
 		convention: conventionId,
-		...init,
+		...vocabularyInit,
 	});
 }

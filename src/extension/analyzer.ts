@@ -3,14 +3,16 @@
  * stored analysis when a setting that changes indices or tokens changes.
  */
 
-import type * as vscode from 'vscode';
-import { analyze, analysisSummary, analysisToRecord, type AnalyzeOptions } from '../core/analyze';
+import * as vscode from 'vscode';
+import { analyze, analysisSummary, analysisToRecord, analyzeTokenSpans, type AnalyzeOptions } from '../core/analyze';
 import { analyzeSteps } from '../core/analyzeSteps';
 import { defaultVocabulary } from '../core/defaultVocabulary';
 import type { DocumentAnalysisResult, ExampleRecord } from '../shared/api';
 import { activeVocabulary } from './commands/vocabularyState';
 import type { SequenceLensConfig } from './config';
 import type { AnalysisStore, DocumentAnalysis, Example } from './editor/analysisStore';
+import type { RegexGuard } from './regex/regexGuard';
+import { DocumentChangedError } from './regex/documentChanged';
 
 /** A stretch of a document to analyse, in document offsets. */
 export interface TextSpan {
@@ -21,9 +23,14 @@ export interface TextSpan {
 export function analyzeOptions(config: SequenceLensConfig): AnalyzeOptions {
 	return {
 		tokenizer: config.tokenizer,
+		pattern: config.tokenizerPattern,
+		keepApostrophes: config.keepApostrophes,
+		keepHyphens: config.keepHyphens,
 		lowercase: config.lowercase,
-		// A loaded vocabulary keeps its own convention; the setting picks the built-in list only.
-		vocabulary: activeVocabulary()?.vocabulary ?? defaultVocabulary(config.convention),
+		unicodeForm: config.normalization,
+		stripAccents: config.stripAccents,
+		// A loaded vocabulary keeps its own convention and unknown token; the settings pick the built-in list only.
+		vocabulary: activeVocabulary()?.vocabulary ?? defaultVocabulary(config.convention, config.unknownToken || undefined),
 	};
 }
 
@@ -31,13 +38,29 @@ export class Analyzer {
 	constructor(
 		private readonly store: AnalysisStore,
 		private readonly getConfig: (scope?: vscode.ConfigurationScope) => SequenceLensConfig,
+		private readonly regexGuard?: RegexGuard,
 	) {}
 
-	/** Analyses each span of `document` as one example and stores them together. */
-	analyzeSpans(document: vscode.TextDocument, spans: readonly TextSpan[]): DocumentAnalysis {
+	/**
+	 * Analyses each span of `document` as one example and stores them together. Synchronous
+	 * except for the `regex` tokenizer, whose user pattern runs in a worker with a time limit;
+	 * on any error the store keeps the previous analysis.
+	 */
+	async analyzeSpans(document: vscode.TextDocument, spans: readonly TextSpan[]): Promise<DocumentAnalysis> {
 		const options = analyzeOptions(this.getConfig(document));
 		const text = document.getText();
-		const examples: Example[] = spans.map((s) => ({ offset: s.start, analysis: analyze(text.slice(s.start, s.end), options) }));
+		const guard = this.regexGuard;
+		if (options.tokenizer !== 'regex' || !guard) {
+			const examples: Example[] = spans.map((s) => ({ offset: s.start, analysis: analyze(text.slice(s.start, s.end), options) }));
+			return this.store.set(document, examples);
+		}
+		const version = document.version;
+		const pieces = spans.map((s) => text.slice(s.start, s.end));
+		const found = await Promise.all(pieces.map((piece) => guard.spans(options.pattern ?? '', piece)));
+		if (document.isClosed || document.version !== version) {
+			throw new DocumentChangedError();
+		}
+		const examples: Example[] = spans.map((s, k) => ({ offset: s.start, analysis: analyzeTokenSpans(pieces[k], found[k], options) }));
 		return this.store.set(document, examples);
 	}
 
@@ -53,6 +76,10 @@ export class Analyzer {
 		token: vscode.CancellationToken,
 	): Promise<DocumentAnalysis | 'cancelled' | 'closed' | 'changed'> {
 		const options = analyzeOptions(this.getConfig(document));
+		if (options.tokenizer === 'regex' && this.regexGuard) {
+			// A user pattern runs in its worker thread, which already keeps the host free.
+			return this.analyzeSpans(document, spans);
+		}
 		const version = document.version;
 		const text = document.getText();
 		const total = spans.reduce((n, s) => n + s.end - s.start, 0);
@@ -82,19 +109,30 @@ export class Analyzer {
 		return this.store.set(document, examples);
 	}
 
-	/** Re-runs every stored analysis whose document is still open and unchanged. */
-	reanalyzeAll(documents: readonly vscode.TextDocument[]): void {
+	/**
+	 * Re-runs every stored analysis whose document is still open and unchanged. Resolves when all
+	 * are done; one that fails (a bad pattern) keeps its previous analysis and is reported once.
+	 */
+	async reanalyzeAll(documents: readonly vscode.TextDocument[], onError?: (error: unknown) => void): Promise<void> {
+		const runs: Promise<unknown>[] = [];
 		for (const entry of this.store.all()) {
 			const document = documents.find((d) => d.uri.toString() === entry.uri.toString());
 			if (!document || document.version !== entry.version) {
 				continue;
 			}
-			this.analyzeSpans(
-				document,
-				entry.examples.map((ex) => ({ start: ex.offset, end: ex.offset + ex.analysis.text.length })),
-			);
+			runs.push(this.analyzeSpans(document, entry.examples.map((ex) => ({ start: ex.offset, end: ex.offset + ex.analysis.text.length }))));
+		}
+		const failures = (await Promise.allSettled(runs)).filter((r): r is PromiseRejectedResult => r.status === 'rejected');
+		if (failures.length > 0) {
+			onError?.(failures[0].reason);
 		}
 	}
+}
+
+/** Shows why a re-analysis failed (the previous analysis stays); used after setting changes. */
+export function reportAnalysisError(error: unknown): void {
+	const message = error instanceof Error ? error.message : String(error);
+	void vscode.window.showErrorMessage(vscode.l10n.t('Sequence Lens: {0}', message));
 }
 
 /**

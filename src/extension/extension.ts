@@ -1,10 +1,10 @@
 /** Composition root: builds the services and registers them; nothing heavy runs here. */
 
 import * as vscode from 'vscode';
-import { Analyzer } from './analyzer';
+import { Analyzer, reportAnalysisError } from './analyzer';
 import { registerCommands } from './commands';
 import { LiveMode } from './liveMode';
-import { affectedSettings, analysisSettings, readConfig } from './config';
+import { affectedSettings, analysisSettings, decorationSettings, readConfig } from './config';
 import { AnalysisStore } from './editor/analysisStore';
 import { DecorationController } from './editor/decorationController';
 import { TokenHoverProvider } from './editor/hoverProvider';
@@ -18,6 +18,8 @@ import { LabelHoverProvider } from './labels/labelHover';
 import { LabelService } from './labels/labelService';
 import { NameDecorations } from './labels/nameDecorations';
 import { parsePanelState } from '../shared/protocol';
+import { RegexGuard } from './regex/regexGuard';
+import { TrustNotice } from './trustNotice';
 import { MatrixPanel, matrixViewType } from './webview/matrixPanel';
 
 /** Writes label corrections whose write was still waiting for a pause in typing. */
@@ -25,11 +27,16 @@ let flushCorrections: (() => Promise<void>) | undefined;
 
 export function activate(context: vscode.ExtensionContext): void {
 	const store = new AnalysisStore();
-	const analyzer = new Analyzer(store, readConfig);
+	// The worker thread for user patterns starts with the first `regex` analysis.
+	const regexGuard = new RegexGuard(vscode.Uri.joinPath(context.extensionUri, 'dist', 'regexWorker.js').fsPath);
+	const analyzer = new Analyzer(store, readConfig, regexGuard);
 	const decorations = new DecorationController(store, readConfig);
 	const timeCursor = new TimeCursor(store);
 	const statusBar = new StatusBarController(store, timeCursor);
-	const liveMode = new LiveMode(analyzer);
+	const liveMode = new LiveMode(analyzer, () => readConfig().liveModeDebounceMs);
+	if (readConfig().liveModeEnabled) {
+		liveMode.set(true);
+	}
 	// Constructing it starts nothing: the worker thread starts with the first analysis to label.
 	const corrections = new CorrectionStore(new CorrectionStorage(context.storageUri, context.globalStorageUri));
 	flushCorrections = () => corrections.flush();
@@ -37,7 +44,7 @@ export function activate(context: vscode.ExtensionContext): void {
 	const labels = new LabelService(vscode.Uri.joinPath(context.extensionUri, 'dist', 'nerWorker.js').fsPath, store, corrections, (uri) =>
 		conll.goldSpans(uri),
 	);
-	const nameDecorations = new NameDecorations(store);
+	const nameDecorations = new NameDecorations(store, (document) => readConfig(document).underlineNames);
 	// The panel is created on first use, not at activation.
 	let matrix: MatrixPanel | undefined;
 	const getMatrix = () => {
@@ -55,6 +62,8 @@ export function activate(context: vscode.ExtensionContext): void {
 			deserializeWebviewPanel: async (panel, state: unknown) => getMatrix().restore(panel, parsePanelState(state)),
 		}),
 		store,
+		regexGuard,
+		new TrustNotice(),
 		decorations,
 		timeCursor,
 		statusBar,
@@ -69,9 +78,13 @@ export function activate(context: vscode.ExtensionContext): void {
 		vscode.workspace.onDidChangeConfiguration((event) => {
 			const keys = affectedSettings(event);
 			if (keys.some((k) => analysisSettings.includes(k))) {
-				analyzer.reanalyzeAll(vscode.workspace.textDocuments);
-			} else if (keys.includes('indexFormat')) {
+				void analyzer.reanalyzeAll(vscode.workspace.textDocuments, reportAnalysisError);
+			} else if (keys.some((k) => decorationSettings.includes(k))) {
 				decorations.renderAll();
+				nameDecorations.renderAll();
+			}
+			if (keys.includes('liveModeEnabled')) {
+				liveMode.set(readConfig().liveModeEnabled);
 			}
 		}),
 		...registerCommands({ store, analyzer, liveMode, timeCursor, matrix: getMatrix }),

@@ -8,20 +8,29 @@ import type { Analyzer, TextSpan } from './analyzer';
 import { rangeToOffsets } from './editor/convert';
 import { Disposable } from './util/dispose';
 
-/** Pause after the last change before re-analysing: long enough to skip the steps of a drag. */
-export const liveDebounceMs = 250;
-
 export class LiveMode extends Disposable {
 	private listeners: vscode.Disposable[] = [];
 	private timer: ReturnType<typeof setTimeout> | undefined;
 
-	constructor(private readonly analyzer: Analyzer) {
+	/**
+	 * `debounceMs`: the pause after the last change before re-analysing (the setting
+	 * `liveMode.debounceMs`, read at each change so a new value applies at once).
+	 */
+	constructor(
+		private readonly analyzer: Analyzer,
+		private readonly debounceMs: () => number,
+	) {
 		super();
 		this._register({ dispose: () => this.stop() });
 	}
 
 	get enabled(): boolean {
 		return this.listeners.length > 0;
+	}
+
+	/** Turns live mode on or off (the `liveMode.enabled` setting, or Toggle Live Mode). */
+	set(on: boolean): boolean {
+		return on === this.enabled ? this.enabled : this.toggle();
 	}
 
 	toggle(): boolean {
@@ -55,7 +64,7 @@ export class LiveMode extends Disposable {
 
 	private schedule(): void {
 		clearTimeout(this.timer);
-		this.timer = setTimeout(() => this.run(), liveDebounceMs);
+		this.timer = setTimeout(() => this.run(), this.debounceMs());
 	}
 
 	private run(): void {
@@ -71,10 +80,8 @@ export class LiveMode extends Disposable {
 		if (spans.length === 0) {
 			return;
 		}
-		try {
-			this.analyzer.analyzeSpans(editor.document, spans);
-		} catch {
-			// A tokenizer error while typing is not worth a popup; the explicit command reports it.
-		}
+		// A tokenizer error while typing is not worth a popup (the explicit command reports it);
+		// the previous analysis stays.
+		this.analyzer.analyzeSpans(editor.document, spans).catch(() => undefined);
 	}
 }

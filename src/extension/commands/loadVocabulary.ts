@@ -10,7 +10,7 @@ import type { Vocabulary } from '../../core/vocabulary';
 import { defaultVocabulary } from '../../core/defaultVocabulary';
 import { conventions, type ConventionId } from '../../core/conventions';
 import { suggestConvention, type ConventionSuggestion } from '../../core/suggestConvention';
-import type { Analyzer } from '../analyzer';
+import { reportAnalysisError, type Analyzer } from '../analyzer';
 import { configSection, readConfig } from '../config';
 import { activeVocabulary, setActiveVocabulary } from './vocabularyState';
 import { VocabularyFileWatcher, type ReloadStatus } from './vocabularyWatcher';
@@ -173,7 +173,7 @@ async function offerConvention(vocabulary: Vocabulary, uri: vscode.Uri, args: Lo
 /** Makes `vocabulary` active and re-renders every open analysis with it. */
 function activate(analyzer: Analyzer, vocabulary: Vocabulary, uri: vscode.Uri): LoadedVocabularyResult {
 	setActiveVocabulary({ vocabulary, uri });
-	analyzer.reanalyzeAll(vscode.workspace.textDocuments);
+	void analyzer.reanalyzeAll(vscode.workspace.textDocuments, reportAnalysisError);
 	if (vocabulary.kind === 'subword') {
 		void vscode.window.showWarningMessage(
 			vscode.l10n.t('Sequence Lens: {0} is a subword vocabulary; whole words are looked up, so words it would split into pieces show as <UNK>.', vocabulary.name),
@@ -237,7 +237,7 @@ async function loadFromSetting(analyzer: Analyzer, fromSetting: { uri?: vscode.U
 	if (!uri) {
 		if (fromSetting.uri && activeVocabulary()?.uri.toString() === fromSetting.uri.toString()) {
 			setActiveVocabulary(undefined);
-			analyzer.reanalyzeAll(vscode.workspace.textDocuments);
+			void analyzer.reanalyzeAll(vscode.workspace.textDocuments, reportAnalysisError);
 		}
 		fromSetting.uri = undefined;
 		return;
@@ -290,7 +290,7 @@ export function registerVocabularyCommands(analyzer: Analyzer): vscode.Disposabl
 			setActiveVocabulary(undefined);
 			fromSetting.uri = undefined;
 			if (dropped) {
-				analyzer.reanalyzeAll(vscode.workspace.textDocuments);
+				void analyzer.reanalyzeAll(vscode.workspace.textDocuments, reportAnalysisError);
 			}
 			return { convention: readConfig().convention };
 		}),

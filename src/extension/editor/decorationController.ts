@@ -4,21 +4,32 @@
  */
 
 import * as vscode from 'vscode';
-import { formatIndexLabel, isolate } from '../../shared/format';
+import { isolate } from '../../shared/format';
 import type { ColorId } from '../colors';
 import type { SequenceLensConfig } from '../config';
 import { Disposable } from '../util/dispose';
 import type { AnalysisStore, DocumentAnalysis } from './analysisStore';
 import { lineSpanToOffsets, offsetsToRange, positionToOffset } from './convert';
+import { afterText } from './afterText';
 import { tokensInSpan } from './decorationWindow';
 
 const afterMargin = '0 0 0 0.25em';
-/** Up to this many tokens an analysis is decorated whole; beyond it only around the visible lines. */
-export const decorateAllLimit = 2000;
-/** Lines decorated above and below the visible ones, so short scrolls show decorations at once. */
+/**
+ * Lines decorated above and below the visible ones once the visible lines are drawn, so short
+ * scrolls find decorations already there. Every analysis is windowed: decorations outside the
+ * viewport cost the renderer (style rules, model decorations) and show nothing.
+ */
 const marginLines = 60;
-/** Most decorations per visible window (minified files have very long lines). */
+/** Most decorations per window (minified files have very long lines). */
 const windowCap = 4000;
+/** Delay before the margin is added to the visible lines' decorations. */
+const marginDelayMs = 60;
+
+/** A window of decorated lines, inclusive. */
+interface LineWindow {
+	from: number;
+	to: number;
+}
 
 export class DecorationController extends Disposable {
 	private readonly knownType = this._register(
@@ -67,23 +78,45 @@ export class DecorationController extends Disposable {
 		this._register(vscode.window.onDidChangeVisibleTextEditors((editors) => editors.forEach((e) => this.render(e))));
 		this._register(vscode.window.onDidChangeTextEditorVisibleRanges((e) => this.onScroll(e.textEditor)));
 		this._register({ dispose: () => this.pending.forEach((timer) => clearTimeout(timer)) });
+		this._register(vscode.window.onDidChangeVisibleTextEditors((editors) => this.forgetClosed(editors)));
+	}
+
+	/** Drops the bookkeeping of editors that are no longer shown. */
+	private forgetClosed(editors: readonly vscode.TextEditor[]): void {
+		for (const editor of [...this.covered.keys()]) {
+			if (!editors.includes(editor)) {
+				this.covered.delete(editor);
+				clearTimeout(this.pending.get(editor));
+				this.pending.delete(editor);
+			}
+		}
 	}
 
 	private readonly pending = new Map<vscode.TextEditor, ReturnType<typeof setTimeout>>();
+	/** The line windows each editor's decorations cover, to know when a scroll leaves them. */
+	private readonly covered = new Map<vscode.TextEditor, LineWindow[]>();
 
-	/** Large analyses follow scrolling, debounced so a fling re-plans once it settles. */
+	/** Re-plans once scrolling leaves the decorated lines, debounced so a fling re-plans once it settles. */
 	private onScroll(editor: vscode.TextEditor): void {
-		const entry = this.store.get(editor.document);
-		if (!entry || tokenCount(entry) <= decorateAllLimit) {
+		const covered = this.covered.get(editor);
+		if (!covered || !this.store.get(editor.document)) {
 			return;
 		}
+		const inside = editor.visibleRanges.every((r) => covered.some((w) => w.from <= r.start.line && r.end.line <= w.to));
+		if (inside) {
+			return;
+		}
+		this.schedule(editor, 40, marginLines);
+	}
+
+	private schedule(editor: vscode.TextEditor, delayMs: number, margin: number): void {
 		clearTimeout(this.pending.get(editor));
 		this.pending.set(
 			editor,
 			setTimeout(() => {
 				this.pending.delete(editor);
-				this.render(editor);
-			}, 40),
+				this.draw(editor, margin);
+			}, delayMs),
 		);
 	}
 
@@ -92,35 +125,59 @@ export class DecorationController extends Disposable {
 		vscode.window.visibleTextEditors.forEach((e) => this.render(e));
 	}
 
+	/**
+	 * Draws the visible lines' decorations now and the margin's a moment later: the first
+	 * `setDecorations` then carries only what the user can see.
+	 */
 	render(editor: vscode.TextEditor): void {
-		const entry = this.store.get(editor.document);
-		if (!entry) {
-			editor.setDecorations(this.knownType, []);
-			editor.setDecorations(this.unknownType, []);
+		if (!this.draw(editor, 0)) {
 			return;
 		}
-		const { known, unknown } = this.plan(editor, entry);
-		editor.setDecorations(this.knownType, known);
-		editor.setDecorations(this.unknownType, unknown);
+		this.schedule(editor, marginDelayMs, marginLines);
 	}
 
-	private plan(editor: vscode.TextEditor, entry: DocumentAnalysis): { known: vscode.DecorationOptions[]; unknown: vscode.DecorationOptions[] } {
+	/** Sets the decorations of `editor` for its visible lines ± `margin`; false when it has no analysis. */
+	private draw(editor: vscode.TextEditor, margin: number): boolean {
+		const entry = this.store.get(editor.document);
+		if (!entry) {
+			clearTimeout(this.pending.get(editor));
+			this.pending.delete(editor);
+			this.covered.delete(editor);
+			editor.setDecorations(this.knownType, []);
+			editor.setDecorations(this.unknownType, []);
+			return false;
+		}
+		const windows = visibleLineWindows(editor, margin);
+		this.covered.set(editor, windows);
+		const { known, unknown } = this.plan(editor, entry, windows);
+		editor.setDecorations(this.knownType, known);
+		editor.setDecorations(this.unknownType, unknown);
+		return true;
+	}
+
+	private plan(
+		editor: vscode.TextEditor,
+		entry: DocumentAnalysis,
+		lineWindows: readonly LineWindow[],
+	): { known: vscode.DecorationOptions[]; unknown: vscode.DecorationOptions[] } {
 		const document = editor.document;
-		const format = this.getConfig(document).indexFormat;
+		const config = this.getConfig(document);
+		const settings = { format: config.indexFormat, showIndices: config.showIndices, showUnknownMarker: config.showUnknownMarker };
 		const known: vscode.DecorationOptions[] = [];
 		const unknown: vscode.DecorationOptions[] = [];
-		const windows = tokenCount(entry) <= decorateAllLimit ? undefined : this.visibleSpans(editor);
+		const windows = lineWindows.map((w) => lineSpanToOffsets(document, w.from, w.to));
 		const focus = positionToOffset(document, editor.selection.active);
 		for (const ex of entry.examples) {
 			const a = ex.analysis;
 			const unkToken = a.vocabulary.unkToken;
-			const slices = windows
-				? windows.map((w) => tokensInSpan(a.starts, a.ends, a.length, w.start - ex.offset, w.end - ex.offset, windowCap, focus - ex.offset))
-				: [{ first: 0, end: a.length }];
-			for (const slice of slices) {
+			for (const w of windows) {
+				if (w.end <= ex.offset || w.start >= ex.offset + a.text.length) {
+					continue;
+				}
+				const slice = tokensInSpan(a.starts, a.ends, a.length, w.start - ex.offset, w.end - ex.offset, windowCap, focus - ex.offset);
 				for (let t = slice.first; t < slice.end; t++) {
 					const isUnknown = a.unknown[t] === 1;
-					const label = formatIndexLabel(format, t + 1, a.indices[t], isUnknown, unkToken);
+					const label = afterText(settings, t + 1, a.indices[t], isUnknown, unkToken);
 					if (!label && !isUnknown) {
 						continue;
 					}
@@ -136,25 +193,26 @@ export class DecorationController extends Disposable {
 		}
 		return { known, unknown };
 	}
-
-	/** The visible line ranges widened by the margin, merged where they overlap, as document offsets. */
-	private visibleSpans(editor: vscode.TextEditor): { start: number; end: number }[] {
-		const lines = editor.visibleRanges
-			.map((r) => [Math.max(0, r.start.line - marginLines), r.end.line + marginLines] as const)
-			.sort((a, b) => a[0] - b[0]);
-		const merged: [number, number][] = [];
-		for (const [from, to] of lines) {
-			const last = merged[merged.length - 1];
-			if (last && from <= last[1] + 1) {
-				last[1] = Math.max(last[1], to);
-			} else {
-				merged.push([from, to]);
-			}
-		}
-		return merged.map(([from, to]) => lineSpanToOffsets(editor.document, from, to));
-	}
 }
 
-function tokenCount(entry: DocumentAnalysis): number {
-	return entry.examples.reduce((n, ex) => n + ex.analysis.length, 0);
+/** The visible line ranges widened by `margin`, merged where they overlap. */
+function visibleLineWindows(editor: vscode.TextEditor, margin: number): LineWindow[] {
+	const last = editor.document.lineCount - 1;
+	if (editor.visibleRanges.length === 0) {
+		// Not laid out yet: draw from the top; the first scroll event re-plans.
+		return [{ from: 0, to: Math.min(last, 2 * margin + 100) }];
+	}
+	const lines = editor.visibleRanges
+		.map((r) => ({ from: Math.max(0, r.start.line - margin), to: Math.min(last, r.end.line + margin) }))
+		.sort((a, b) => a.from - b.from);
+	const merged: LineWindow[] = [];
+	for (const w of lines) {
+		const prev = merged[merged.length - 1];
+		if (prev && w.from <= prev.to + 1) {
+			prev.to = Math.max(prev.to, w.to);
+		} else {
+			merged.push({ ...w });
+		}
+	}
+	return merged;
 }

@@ -24,7 +24,11 @@ export class NameDecorations extends Disposable {
 		}),
 	);
 
-	constructor(private readonly store: AnalysisStore) {
+	/** `underline`: the `decorations.underlineNames` setting for a document. */
+	constructor(
+		private readonly store: AnalysisStore,
+		private readonly underline: (document: vscode.TextDocument) => boolean = () => true,
+	) {
 		super();
 		const renderUri = (uri: vscode.Uri) => {
 			for (const editor of vscode.window.visibleTextEditors) {
@@ -60,6 +64,10 @@ export class NameDecorations extends Disposable {
 	}
 
 	render(editor: vscode.TextEditor): void {
-		editor.setDecorations(this.nameType, this.nameRanges(editor.document));
+		editor.setDecorations(this.nameType, this.underline(editor.document) ? this.nameRanges(editor.document) : []);
+	}
+
+	renderAll(): void {
+		vscode.window.visibleTextEditors.forEach((e) => this.render(e));
 	}
 }

@@ -62,6 +62,10 @@ export function run(): Promise<void> {
 		// Runs a subset while working on one feature; the full tier runs without it.
 		grep: process.env.SEQUENCE_LENS_GREP || undefined,
 	});
+	// A subset while working on one feature: SEQUENCE_LENS_GREP=<mocha grep pattern>.
+	if (process.env.SEQUENCE_LENS_GREP) {
+		mocha.grep(process.env.SEQUENCE_LENS_GREP);
+	}
 	const files = testFiles(__dirname);
 	for (const file of files) {
 		mocha.addFile(file);

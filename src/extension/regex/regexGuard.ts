@@ -1,0 +1,137 @@
+/**
+ * Runs the `regex` tokenizer's user pattern off the extension host's thread, with a time limit.
+ * JavaScript cannot interrupt a running regular expression, so a pattern with catastrophic
+ * backtracking (`(a+)+$` on `aaaa…b`) would freeze the host; here it freezes a worker thread,
+ * which is terminated when the limit passes and started again on the next request.
+ */
+
+import * as vscode from 'vscode';
+import { Worker } from 'node:worker_threads';
+import { TokenizerError, type TokenSpans } from '../../core/tokenize';
+import { Disposable } from '../util/dispose';
+import type { RegexReply, RegexRequest } from './regexProtocol';
+
+/** A generous limit for a sane pattern on a large document, short enough to feel like an answer. */
+export const regexTimeLimitMs = 2000;
+
+/** The pattern ran out of time; the message says which pattern and what to do. */
+export class RegexTimeoutError extends TokenizerError {
+	constructor(
+		readonly pattern: string,
+		readonly limitMs: number,
+		textLength: number,
+	) {
+		super(
+			vscode.l10n.t(
+				'the tokenizer pattern /{0}/ took longer than {1} s on {2} characters and was stopped. Nested repetition such as (a+)+ can take exponential time on text that almost matches; simplify sequenceLens.tokenizerPattern. The previous analysis stays.',
+				pattern,
+				limitMs / 1000,
+				textLength,
+			),
+		);
+	}
+}
+
+/**
+ * Checks that `pattern` compiles with the flags the tokenizer uses; compiling never backtracks,
+ * so this is safe on the host. Throws a TokenizerError naming the problem.
+ */
+export function checkPattern(pattern: string): void {
+	if (pattern === '') {
+		throw new TokenizerError(
+			vscode.l10n.t('the regex tokenizer needs a pattern: set sequenceLens.tokenizerPattern (for example {0}). The previous analysis stays.', '[\\p{L}\\p{N}]+'),
+		);
+	}
+	try {
+		new RegExp(pattern, 'gu');
+	} catch (error) {
+		throw new TokenizerError(
+			vscode.l10n.t(
+				'sequenceLens.tokenizerPattern /{0}/ is not a valid regular expression ({1}). The previous analysis stays.',
+				pattern,
+				(error as Error).message,
+			),
+		);
+	}
+}
+
+interface Pending {
+	resolve: (spans: TokenSpans) => void;
+	reject: (error: Error) => void;
+	timer: ReturnType<typeof setTimeout>;
+}
+
+export class RegexGuard extends Disposable {
+	private worker: Worker | undefined;
+	private nextId = 1;
+	private readonly pending = new Map<number, Pending>();
+
+	constructor(
+		private readonly workerPath: string,
+		private readonly limitMs = regexTimeLimitMs,
+	) {
+		super();
+		this._register({ dispose: () => this.stop(new TokenizerError(vscode.l10n.t('Sequence Lens is shutting down.'))) });
+	}
+
+	/** Token boundaries of `text` under `pattern` (flags `gu`), found in the worker. */
+	spans(pattern: string, text: string): Promise<TokenSpans> {
+		checkPattern(pattern);
+		const worker = this.ensureWorker();
+		const id = this.nextId++;
+		return new Promise<TokenSpans>((resolve, reject) => {
+			const timer = setTimeout(() => {
+				// Terminating is the only way to stop the match; every other request in the
+				// worker's queue fails with it, as it would have waited behind this one.
+				this.stop(new RegexTimeoutError(pattern, this.limitMs, text.length));
+			}, this.limitMs);
+			this.pending.set(id, { resolve, reject, timer });
+			worker.postMessage({ id, pattern, text } satisfies RegexRequest);
+		});
+	}
+
+	private ensureWorker(): Worker {
+		if (this.worker) {
+			return this.worker;
+		}
+		const worker = new Worker(this.workerPath);
+		worker.unref();
+		worker.on('message', (reply: RegexReply) => {
+			const p = this.pending.get(reply.id);
+			if (!p) {
+				return;
+			}
+			this.pending.delete(reply.id);
+			clearTimeout(p.timer);
+			if (reply.type === 'spans') {
+				p.resolve({ count: reply.count, starts: reply.starts, ends: reply.ends });
+			} else {
+				p.reject(new TokenizerError(vscode.l10n.t('{0} The previous analysis stays.', reply.message)));
+			}
+		});
+		worker.on('error', (error) => {
+			if (this.worker === worker) {
+				this.stop(new TokenizerError(vscode.l10n.t('the tokenizer pattern\'s worker failed ({0}). The previous analysis stays.', error.message)));
+			}
+		});
+		worker.on('exit', () => {
+			if (this.worker === worker) {
+				this.stop(new TokenizerError(vscode.l10n.t('the tokenizer pattern\'s worker stopped unexpectedly. The previous analysis stays.')));
+			}
+		});
+		this.worker = worker;
+		return worker;
+	}
+
+	/** Ends the worker and fails whatever it still owed. */
+	private stop(reason: Error): void {
+		const worker = this.worker;
+		this.worker = undefined;
+		void worker?.terminate();
+		for (const p of this.pending.values()) {
+			clearTimeout(p.timer);
+			p.reject(reason);
+		}
+		this.pending.clear();
+	}
+}

@@ -1,0 +1,11 @@
+/** Messages between the host's RegexGuard and the regex worker thread. */
+
+export interface RegexRequest {
+	id: number;
+	pattern: string;
+	text: string;
+}
+
+export type RegexReply =
+	| { id: number; type: 'spans'; count: number; starts: Int32Array; ends: Int32Array }
+	| { id: number; type: 'error'; message: string };
