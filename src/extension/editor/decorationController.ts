@@ -24,6 +24,11 @@ const marginLines = 60;
 const windowCap = 4000;
 /** Delay before the margin is added to the visible lines' decorations. */
 const marginDelayMs = 60;
+/**
+ * Lines around the visible ones in the first pass: `visibleRanges` leaves out a line the editor
+ * shows only in part, and the first pass should leave nothing on screen undecorated.
+ */
+const firstPassLines = 2;
 
 /** A window of decorated lines, inclusive. */
 interface LineWindow {
@@ -130,7 +135,7 @@ export class DecorationController extends Disposable {
 	 * `setDecorations` then carries only what the user can see.
 	 */
 	render(editor: vscode.TextEditor): void {
-		if (!this.draw(editor, 0)) {
+		if (!this.draw(editor, firstPassLines)) {
 			return;
 		}
 		this.schedule(editor, marginDelayMs, marginLines);
