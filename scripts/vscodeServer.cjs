@@ -220,7 +220,7 @@ async function startServer(options = {}) {
 	throw lastError;
 }
 
-async function startOnPort({ codeServerDir, stateDir, extensionsDir, port, log, readyTimeoutMs, env, keepState, host = '127.0.0.1' }) {
+async function startOnPort({ codeServerDir, stateDir, extensionsDir, port, log, readyTimeoutMs, env, keepState, host = '127.0.0.1', workspaceTrust = false }) {
 	const args = [
 		serverMain(codeServerDir),
 		'--host', host,
@@ -233,7 +233,8 @@ async function startOnPort({ codeServerDir, stateDir, extensionsDir, port, log, 
 		'--user-data-dir', path.join(stateDir, 'user'),
 		'--extensions-dir', extensionsDir,
 		'--telemetry-level', 'off',
-		'--disable-workspace-trust',
+		// Tests of restricted mode turn workspace trust on; every other run has no trust prompt.
+		...(workspaceTrust ? [] : ['--disable-workspace-trust']),
 	];
 	const logPath = path.join(stateDir, `server-${port}.log`);
 	const logFd = fs.openSync(logPath, 'a');

@@ -26,6 +26,8 @@ export interface StartServerOptions {
 	keepState?: boolean;
 	readyTimeoutMs?: number;
 	log?: (message: string) => void;
+	/** Leave workspace trust on (no `--disable-workspace-trust`), for tests of restricted mode. */
+	workspaceTrust?: boolean;
 }
 
 export interface WorkbenchUrlOptions {

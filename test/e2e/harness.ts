@@ -45,6 +45,11 @@ export interface LaunchOptions {
 	vsix?: string;
 	/** A workspace-relative file to open when the workbench starts (default: none). */
 	openFile?: string;
+	/**
+	 * Start the server with workspace trust on (default off: `--disable-workspace-trust`). The
+	 * folder then opens in restricted mode: the trust prompt is answered "No" by the harness.
+	 */
+	workspaceTrust?: boolean;
 	/** Browser viewport; default 1400 × 900. */
 	viewport?: { width: number; height: number };
 }
@@ -181,7 +186,7 @@ export async function launchWorkbench(options: LaunchOptions = {}): Promise<Work
 		} else if (!fs.existsSync(path.join(repoRoot, 'dist', 'extension.js'))) {
 			throw new Error('dist/extension.js is missing: run `npm run build` first');
 		}
-		server = await vscodeServer.startServer({ codeServerDir, stateDir, extensionsDir, log: () => undefined });
+		server = await vscodeServer.startServer({ codeServerDir, stateDir, extensionsDir, log: () => undefined, workspaceTrust: options.workspaceTrust });
 		context = await vscodeServer.launchBrowser({ userDataDir: path.join(stateDir, 'browser'), viewport: options.viewport });
 		const page = context.pages()[0] ?? (await context.newPage());
 		page.setDefaultTimeout(stepTimeoutMs);

@@ -217,16 +217,27 @@ function settingFolder(): vscode.WorkspaceFolder | undefined {
 	return (active && vscode.workspace.getWorkspaceFolder(active)) ?? vscode.workspace.workspaceFolders?.[0];
 }
 
-/** `sequenceLens.vocabularyPath` as a URI: a relative path resolves against its folder. */
+/**
+ * `sequenceLens.vocabularyPath` as a URI. A relative path resolves against where it is set: the
+ * folder for a folder setting, the `.code-workspace` file's folder for a workspace setting of a
+ * multi-root workspace, else the folder of the active editor (or the first one).
+ */
 export function vocabularyPathUri(): vscode.Uri | undefined {
 	const folder = settingFolder();
-	const value = vscode.workspace.getConfiguration(configSection, folder).get<unknown>('vocabularyPath');
+	const inspected = vscode.workspace.getConfiguration(configSection, folder).inspect<unknown>('vocabularyPath');
+	// Restricted mode: only the user's own value counts (the manifest restricts this setting).
+	const trusted = vscode.workspace.isTrusted;
+	const value = trusted ? (inspected?.workspaceFolderValue ?? inspected?.workspaceValue ?? inspected?.globalValue) : inspected?.globalValue;
 	if (typeof value !== 'string' || value.trim() === '') {
 		return undefined;
 	}
 	const path = value.trim();
 	if (/^([a-z]:[\\/]|[\\/])/i.test(path)) {
 		return vscode.Uri.file(path);
+	}
+	const workspaceFile = vscode.workspace.workspaceFile;
+	if (trusted && inspected?.workspaceFolderValue === undefined && inspected?.workspaceValue !== undefined && workspaceFile?.scheme === 'file') {
+		return vscode.Uri.joinPath(workspaceFile, '..', path);
 	}
 	return folder ? vscode.Uri.joinPath(folder.uri, path) : undefined;
 }

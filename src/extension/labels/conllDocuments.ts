@@ -124,7 +124,7 @@ async function openConll(services: ConllServices, argument: unknown): Promise<Co
 	}
 	const document = await services.conll.open(source, examples);
 	await vscode.window.showTextDocument(document, { preview: false });
-	const entry = services.analyzer.analyzeSpans(document, examples.lines);
+	const entry = await services.analyzer.analyzeSpans(document, examples.lines);
 	await services.labels.whenLabelled(entry);
 	if (examples.otherTypes.length > 0) {
 		void vscode.window.showInformationMessage(

@@ -19,12 +19,19 @@ const touched = [
 	'liveMode.debounceMs',
 ];
 
-/** Waits until the stored analysis of `uri` satisfies `accept`. */
+/**
+ * Waits until the stored analysis of `uri` satisfies `accept`. Generous: the first `regex`
+ * analysis starts the worker thread, which takes seconds on a loaded machine.
+ */
 function analysisWhere(uri: vscode.Uri, accept: (r: DocumentAnalysisResult) => boolean, what: string): Promise<DocumentAnalysisResult> {
-	return waitFor(async () => {
-		const r = await getAnalysis(uri);
-		return r && accept(r) ? r : undefined;
-	}, what);
+	return waitFor(
+		async () => {
+			const r = await getAnalysis(uri);
+			return r && accept(r) ? r : undefined;
+		},
+		what,
+		20_000,
+	);
 }
 
 const texts = (r: DocumentAnalysisResult) => r.examples[0].tokens.map((t) => t.text);
@@ -144,5 +151,54 @@ describe('Settings re-render open analyses', () => {
 		const state = await vscode.commands.executeCommand<{ liveMode: boolean }>('sequenceLens.toggleLiveMode');
 		assert.deepEqual(state, { liveMode: true }, 'the setting turned it off, so toggling turns it on');
 		await vscode.commands.executeCommand('sequenceLens.toggleLiveMode');
+	});
+});
+
+describe('Settings manifest, as VS Code reads it', () => {
+	interface Property {
+		type?: string;
+		default?: unknown;
+		markdownDescription?: string;
+		enum?: string[];
+		enumDescriptions?: string[];
+		minimum?: number;
+		maximum?: number;
+		scope?: string;
+	}
+	const manifest = () => {
+		const ext = vscode.extensions.all.find((e) => (e.packageJSON as { name?: string }).name === 'sequence-lens');
+		assert.ok(ext, 'the extension is installed');
+		return ext.packageJSON as {
+			capabilities: { untrustedWorkspaces: { restrictedConfigurations: string[] } };
+			contributes: { commands: { title: string; category: string }[]; configuration: { properties: Record<string, Property> } };
+		};
+	};
+
+	it('gives every setting a type, a default and a translated description; enums their descriptions; numbers bounds', () => {
+		const properties = manifest().contributes.configuration.properties;
+		for (const [key, p] of Object.entries(properties)) {
+			assert.ok(p.type, `${key} has a type`);
+			assert.notEqual(p.default, undefined, `${key} has a default`);
+			assert.ok(p.markdownDescription && !p.markdownDescription.startsWith('%'), `${key} has a translated description`);
+			if (p.enum) {
+				assert.equal(p.enumDescriptions?.length, p.enum.length, `${key} describes each value`);
+				assert.ok(p.enumDescriptions?.every((d) => !d.startsWith('%')));
+			}
+			if (p.type === 'integer' || p.type === 'number') {
+				assert.ok(p.minimum !== undefined && p.maximum !== undefined, `${key} has bounds`);
+			}
+		}
+		assert.equal(properties['sequenceLens.tokenizerPattern'].scope, 'resource');
+		assert.equal(properties['sequenceLens.vocabularyPath'].scope, 'resource');
+	});
+
+	it('restricts the user pattern and the vocabulary path in untrusted workspaces', () => {
+		const restricted = manifest().capabilities.untrustedWorkspaces.restrictedConfigurations;
+		assert.deepEqual([...restricted].sort(), ['sequenceLens.tokenizerPattern', 'sequenceLens.vocabularyPath']);
+	});
+
+	it('shows command titles from package.nls.json', () => {
+		const tokenize = manifest().contributes.commands.find((c) => c.title === 'Tokenize Selection');
+		assert.equal(tokenize?.category, 'Sequence Lens');
 	});
 });
