@@ -222,7 +222,7 @@ async function main() {
 		} else if (files.length === 0) {
 			skippedTier('e2e', 'no test files in out/test/e2e');
 		} else {
-			await tier('e2e', bin('mocha'), ['--no-config', '--ui', 'bdd', '--timeout', '180000', ...mochaArgs, ...files], { timeoutMs: minutes(15) });
+			await tier('e2e', bin('mocha'), ['--no-config', '--ui', 'bdd', '--timeout', '180000', ...mochaArgs, ...files], { timeoutMs: minutes(25) });
 		}
 	}
 

@@ -10,9 +10,22 @@ import type { RegexReply, RegexRequest } from '../../src/extension/regex/regexPr
 // The worker module as tsc compiles it next to this test (the extension runs the esbuild bundle of the same file).
 const workerPath = join(__dirname, '..', '..', 'src', 'extension', 'regex', 'regexWorker.js');
 
+/** The worker's answer to `request` (after its `started` notice, which is checked too). */
 function ask(worker: Worker, request: RegexRequest): Promise<RegexReply> {
 	return new Promise((resolve, reject) => {
-		worker.once('message', resolve);
+		let started = false;
+		const onMessage = (reply: RegexReply) => {
+			if (reply.type === 'started') {
+				started = reply.id === request.id;
+				return;
+			}
+			worker.off('message', onMessage);
+			if (!started) {
+				reject(new Error('answered without a started notice'));
+			}
+			resolve(reply);
+		};
+		worker.on('message', onMessage);
 		worker.once('error', reject);
 		worker.postMessage(request);
 	});

@@ -13,6 +13,11 @@ import type { RegexReply, RegexRequest } from './regexProtocol';
 
 /** A generous limit for a sane pattern on a large document, short enough to feel like an answer. */
 export const regexTimeLimitMs = 2000;
+/**
+ * How long a request may wait for the worker to begin it (starting the thread takes seconds on
+ * a loaded machine; a queue of large texts takes longer): it does not count against the pattern.
+ */
+const startLimitMs = 60_000;
 
 /** The pattern ran out of time; the message says which pattern and what to do. */
 export class RegexTimeoutError extends TokenizerError {
@@ -59,6 +64,9 @@ interface Pending {
 	resolve: (spans: TokenSpans) => void;
 	reject: (error: Error) => void;
 	timer: ReturnType<typeof setTimeout>;
+	/** Arms the pattern's time limit; called when the worker begins the request. */
+	start: () => void;
+	request: RegexRequest;
 }
 
 export class RegexGuard extends Disposable {
@@ -80,14 +88,48 @@ export class RegexGuard extends Disposable {
 		const worker = this.ensureWorker();
 		const id = this.nextId++;
 		return new Promise<TokenSpans>((resolve, reject) => {
-			const timer = setTimeout(() => {
-				// Terminating is the only way to stop the match; every other request in the
-				// worker's queue fails with it, as it would have waited behind this one.
-				this.stop(new RegexTimeoutError(pattern, this.limitMs, text.length));
-			}, this.limitMs);
-			this.pending.set(id, { resolve, reject, timer });
-			worker.postMessage({ id, pattern, text } satisfies RegexRequest);
+			const request: RegexRequest = { id, pattern, text };
+			const pending: Pending = {
+				resolve,
+				reject,
+				request,
+				timer: setTimeout(() => this.timeOut(id), startLimitMs),
+				start: () => {
+					clearTimeout(pending.timer);
+					pending.timer = setTimeout(() => this.timeOut(id), this.limitMs);
+				},
+			};
+			this.pending.set(id, pending);
+			worker.postMessage(request);
 		});
+	}
+
+	/**
+	 * Terminating the worker is the only way to stop a match. The request that ran too long
+	 * fails; the others queued behind it go to a fresh worker.
+	 */
+	private timeOut(id: number): void {
+		const stuck = this.pending.get(id);
+		if (!stuck) {
+			return;
+		}
+		this.pending.delete(id);
+		const waiting = [...this.pending.values()];
+		this.pending.clear();
+		const worker = this.worker;
+		this.worker = undefined;
+		void worker?.terminate();
+		stuck.reject(new RegexTimeoutError(stuck.request.pattern, this.limitMs, stuck.request.text.length));
+		if (waiting.length === 0) {
+			return;
+		}
+		const fresh = this.ensureWorker();
+		for (const p of waiting) {
+			clearTimeout(p.timer);
+			p.timer = setTimeout(() => this.timeOut(p.request.id), startLimitMs);
+			this.pending.set(p.request.id, p);
+			fresh.postMessage(p.request);
+		}
 	}
 
 	private ensureWorker(): Worker {
@@ -99,6 +141,10 @@ export class RegexGuard extends Disposable {
 		worker.on('message', (reply: RegexReply) => {
 			const p = this.pending.get(reply.id);
 			if (!p) {
+				return;
+			}
+			if (reply.type === 'started') {
+				p.start();
 				return;
 			}
 			this.pending.delete(reply.id);

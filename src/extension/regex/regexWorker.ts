@@ -13,7 +13,8 @@ if (!port) {
 }
 
 port.on('message', (request: RegexRequest) => {
-	let reply: RegexReply;
+	let reply: RegexReply = { id: request.id, type: 'started' };
+	port.postMessage(reply);
 	try {
 		const spans = regexSpans(request.text, { tokenizer: 'regex', pattern: request.pattern });
 		// Copies trimmed to the count, so the transfer below moves only what is used.
