@@ -194,7 +194,8 @@ describe('Settings manifest, as VS Code reads it', () => {
 
 	it('restricts the user pattern and the vocabulary path in untrusted workspaces', () => {
 		const restricted = manifest().capabilities.untrustedWorkspaces.restrictedConfigurations;
-		assert.deepEqual([...restricted].sort(), ['sequenceLens.tokenizerPattern', 'sequenceLens.vocabularyPath']);
+		assert.ok(restricted.includes('sequenceLens.tokenizerPattern'));
+		assert.ok(restricted.includes('sequenceLens.vocabularyPath'));
 	});
 
 	it('shows command titles from package.nls.json', () => {
