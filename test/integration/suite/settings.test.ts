@@ -37,6 +37,11 @@ function analysisWhere(uri: vscode.Uri, accept: (r: DocumentAnalysisResult) => b
 const texts = (r: DocumentAnalysisResult) => r.examples[0].tokens.map((t) => t.text);
 
 describe('Settings re-render open analyses', () => {
+	// The unknown-token and lookup settings act on the built-in vocabulary; an earlier test may
+	// have loaded a file.
+	beforeEach(async () => {
+		await vscode.commands.executeCommand('sequenceLens.useBuiltInVocabulary');
+	});
 	afterEach(async () => {
 		for (const key of touched) {
 			await updateSetting(key, undefined);
