@@ -5,20 +5,9 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { DocumentAnalysisResult } from '../../../src/shared/api';
 import { findRepoRoot } from '../../support/repoRoot';
-import { closeAllEditors, getAnalysis, openText, selectAll, tokenize, updateSetting, waitFor } from './helpers';
+import { closeAllEditors, openText, selectAll, tokenize, updateSetting, labelled } from './helpers';
 
 const taggers = path.join(findRepoRoot(__dirname), 'test', 'fixtures', 'taggers');
-
-function labelled(uri: vscode.Uri, ms = 60000): Promise<DocumentAnalysisResult> {
-	return waitFor(
-		async () => {
-			const result = await getAnalysis(uri);
-			return result && result.examples.every((x) => x.tokens.every((token) => token.label !== undefined)) ? result : undefined;
-		},
-		'labels',
-		ms,
-	);
-}
 
 const labelsOf = (result: DocumentAnalysisResult) => result.examples[0].tokens.map((token) => `${token.text}:${token.tag}`);
 

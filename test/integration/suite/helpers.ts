@@ -111,3 +111,15 @@ export async function hoverText(document: vscode.TextDocument, offset: number): 
 		.map((content) => (typeof content === 'string' ? content : content.value))
 		.join('\n');
 }
+
+/** The analysis of `uri` once its labels have arrived (the first load of the tagger can take seconds on a busy machine). */
+export function labelled(uri: vscode.Uri, ms = 60000): Promise<DocumentAnalysisResult> {
+	return waitFor(
+		async () => {
+			const result = await getAnalysis(uri);
+			return result && result.examples.every((x) => x.tokens.every((token) => token.label !== undefined)) ? result : undefined;
+		},
+		'labels',
+		ms,
+	);
+}

@@ -4,22 +4,11 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { DocumentAnalysisResult } from '../../../src/shared/api';
-import { closeAllEditors, getAnalysis, hoverText, openText, selectAll, tokenize, waitFor } from './helpers';
+import { closeAllEditors, getAnalysis, hoverText, openText, selectAll, tokenize, labelled } from './helpers';
 
 interface CorrectionResult {
 	label: 0 | 1;
 	tag: string;
-}
-
-function labelled(uri: vscode.Uri, ms = 60000): Promise<DocumentAnalysisResult> {
-	return waitFor(
-		async () => {
-			const result = await getAnalysis(uri);
-			return result && result.examples.every((x) => x.tokens.every((token) => token.label !== undefined)) ? result : undefined;
-		},
-		'labels',
-		ms,
-	);
 }
 
 function tokenArgument(document: vscode.TextDocument, word: string, from = 0) {

@@ -3,22 +3,10 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { DocumentAnalysisResult } from '../../../src/shared/api';
-import { closeAllEditors, commands, getAnalysis, hoverText, openText, selectAll, tokenize, updateSetting, waitFor } from './helpers';
+import { closeAllEditors, commands, getAnalysis, hoverText, openText, selectAll, tokenize, updateSetting, labelled } from './helpers';
 
 const referenceY = [1, 1, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0];
 const referenceTags = ['B-PER', 'I-PER', 'O', 'B-PER', 'I-PER', 'O', 'O', 'O', 'B-LOC', 'I-LOC', 'O', 'B-LOC'];
-
-/** The analysis of `uri` once its labels have arrived (the first load of the tagger can take seconds on a busy machine). */
-function labelled(uri: vscode.Uri, ms = 60000): Promise<DocumentAnalysisResult> {
-	return waitFor(
-		async () => {
-			const result = await getAnalysis(uri);
-			return result && result.examples.every((x) => x.tokens.every((token) => token.label !== undefined)) ? result : undefined;
-		},
-		'labels',
-		ms,
-	);
-}
 
 describe('Named-entity labels', function () {
 	this.timeout(90000);
