@@ -1,5 +1,5 @@
 // What the .vsix ships (docs/security.md): the bundles the extension loads, the manifest and the
-// pages the marketplace shows, the icon and walkthrough media; no sources, maps, tests,
+// pages the marketplace shows, the localised strings, the icon and walkthrough media; no sources, maps, tests,
 // node_modules or the plain-Node library dist/core.js. Read from the zip's central directory.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -27,9 +27,10 @@ function zipEntries(bytes: Buffer): string[] {
 const allowed = [
 	/^\[Content_Types\]\.xml$/,
 	/^extension\.vsixmanifest$/,
-	/^extension\/(package\.json|readme\.md|changelog\.md|LICENSE\.txt|NOTICE\.md)$/i,
+	/^extension\/(package\.json|package\.nls\.json|readme\.md|changelog\.md|LICENSE\.txt|NOTICE\.md)$/i,
+	/^extension\/l10n\/bundle\.l10n\.json$/,
 	/^extension\/media\/[\w./-]+\.(png|md|svg)$/,
-	/^extension\/dist\/(extension|nerWorker|webview)\.js$/,
+	/^extension\/dist\/(extension|nerWorker|regexWorker|webview)\.js$/,
 	/^extension\/dist\/webview\.css$/,
 ];
 
@@ -40,7 +41,7 @@ describe('packaged extension (.vsix contents)', () => {
 		const names = zipEntries(fs.readFileSync(vsix));
 		const unexpected = names.filter((name) => !allowed.some((pattern) => pattern.test(name)));
 		assert.deepEqual(unexpected, []);
-		for (const needed of ['extension/package.json', 'extension/dist/extension.js', 'extension/dist/nerWorker.js', 'extension/dist/webview.js', 'extension/dist/webview.css']) {
+		for (const needed of ['extension/package.json', 'extension/dist/extension.js', 'extension/dist/nerWorker.js', 'extension/dist/webview.js', 'extension/dist/webview.css', 'extension/dist/regexWorker.js', 'extension/package.nls.json', 'extension/l10n/bundle.l10n.json']) {
 			assert.ok(names.includes(needed), `${needed} is in the .vsix`);
 		}
 		assert.ok(!names.includes('extension/dist/core.js'), 'the plain-Node library stays out');
