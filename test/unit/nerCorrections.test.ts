@@ -224,7 +224,7 @@ describe('label corrections: applied over the tagger', () => {
 });
 
 describe('label corrections: the stand-off file', () => {
-	const uri = 'file:///tmp/a.txt';
+	const uri = 'file:///project/notes/a.txt';
 
 	it('reads back what it writes', () => {
 		const list: LabelCorrection[] = [
@@ -244,7 +244,7 @@ describe('label corrections: the stand-off file', () => {
 		const read = parseCorrections(json, uri);
 		assert.equal(read.corrections.length, 1);
 		assert.equal(read.skipped, 3);
-		assert.throws(() => parseCorrections(json, 'file:///tmp/b.txt'), CorrectionsFileError);
+		assert.throws(() => parseCorrections(json, 'file:///project/notes/b.txt'), CorrectionsFileError);
 		assert.throws(() => parseCorrections('{', uri), CorrectionsFileError);
 	});
 });
