@@ -13,14 +13,13 @@ export const notAscii = -2;
  * string. Entries live in one byte pool; each slot keeps the entry's position and full hash.
  */
 export class AsciiTable {
-	// Read directly by scanLookup.ts, whose hot loop probes the table inline.
-	readonly pool: Uint8Array;
+	private readonly pool: Uint8Array;
 	/**
 	 * Four int32 per slot, together so one probe touches one cache line: the finished hash,
 	 * the entry's position + 1 (0 marks an empty slot), its start in the pool, its length.
 	 */
-	readonly slots: Int32Array;
-	readonly mask: number;
+	private readonly slots: Int32Array;
+	private readonly mask: number;
 
 	/** The first entry that repeats an earlier ASCII entry, as [earlier position, its position]. */
 	readonly duplicate: readonly [number, number] | undefined;
@@ -92,7 +91,7 @@ export class AsciiTable {
 		return this.findHashed(text, start, end, finishHash(h), lowercase);
 	}
 
-	/** Position of the ASCII token whose finished hash is `h`, or -1. */
+	/** Position of the ASCII token whose finished hash is `h`, or -1; scanLookup.ts hashes while it scans and calls this. */
 	findHashed(text: string, start: number, end: number, h: number, lowercase: boolean): number {
 		const length = end - start;
 		const pool = this.pool;

@@ -7,7 +7,7 @@
  */
 
 import { bmpClass, classApostrophe, classHyphen, classWord, initialCapacity, wordCharLength } from './tokenize';
-import { asciiFold, hashPrime, hashSeed } from './asciiTable';
+import { asciiFold, finishHash, hashPrime, hashSeed } from './asciiTable';
 import type { NormalizeOptions } from './normalize';
 import type { Vocabulary } from './vocabulary';
 
@@ -33,9 +33,6 @@ export function scanAndLookup(
 	let positions = new Int32Array(capacity);
 	let count = 0;
 	const table = vocabulary.asciiLookupTable();
-	const pool = table.pool;
-	const slots = table.slots;
-	const mask = table.mask;
 	const lowercase = options.lowercase ?? true;
 	let i = 0;
 	while (i < n) {
@@ -113,36 +110,7 @@ export function scanAndLookup(
 		ends[count] = i;
 		let p = -1;
 		if (ascii) {
-			// AsciiTable.findHashed, inline: finish the hash, probe, compare the characters.
-			h ^= h >>> 16;
-			h = Math.imul(h, 0x45d9f3b);
-			h ^= h >>> 16;
-			const length = i - start;
-			for (let slot = h & mask; ; slot = (slot + 1) & mask) {
-				const at = slot * 4;
-				const position = slots[at + 1];
-				if (position === 0) {
-					break;
-				}
-				if (slots[at] !== h || slots[at + 3] !== length) {
-					continue;
-				}
-				const offset = slots[at + 2] - start;
-				let k = start;
-				if (lowercase) {
-					while (k < i && pool[offset + k] === asciiFold[text.charCodeAt(k)]) {
-						k++;
-					}
-				} else {
-					while (k < i && pool[offset + k] === text.charCodeAt(k)) {
-						k++;
-					}
-				}
-				if (k === i) {
-					p = position - 1;
-					break;
-				}
-			}
+			p = table.findHashed(text, start, i, finishHash(h), lowercase);
 			if (p < 0) {
 				p = vocabulary.findAfterAsciiMiss(text, start, i, options);
 			}
