@@ -76,10 +76,21 @@ function hatch(ctx: CanvasRenderingContext2D, x: number, y: number, width: numbe
 	ctx.restore();
 }
 
-/** A block title row of the batch view: a rule above the block. */
-function blockRule(ctx: CanvasRenderingContext2D, y: number, width: number, rowHeight: number, theme: CanvasTheme): void {
-	ctx.fillStyle = theme.grid;
-	ctx.fillRect(0, y + rowHeight - 2, width, 2);
+/**
+ * What every view draws under a row: a block title row of the batch view is only a rule above
+ * its block (false: nothing else goes on it); a highlighted row gets its band.
+ */
+function rowGround(ctx: CanvasRenderingContext2D, cell: RowCell, highlighted: boolean, y: number, width: number, rowHeight: number, theme: CanvasTheme): boolean {
+	if (cell.kind === 'block') {
+		ctx.fillStyle = theme.grid;
+		ctx.fillRect(0, y + rowHeight - 2, width, 2);
+		return false;
+	}
+	if (highlighted) {
+		ctx.fillStyle = theme.highlight;
+		ctx.fillRect(0, y, width, rowHeight);
+	}
+	return true;
 }
 
 export function drawOverview(canvas: HTMLCanvasElement, cssWidth: number, geometry: MatrixGeometry, rows: RowSource, theme: CanvasTheme): void {
@@ -99,13 +110,8 @@ export function drawOverview(canvas: HTMLCanvasElement, cssWidth: number, geomet
 		const row = geometry.first + k;
 		const y = k * rowHeight;
 		const cell = rows.cell(row);
-		if (cell.kind === 'block') {
-			blockRule(ctx, y, cssWidth, rowHeight, theme);
+		if (!rowGround(ctx, cell, row === geometry.highlight, y, cssWidth, rowHeight, theme)) {
 			continue;
-		}
-		if (row === geometry.highlight) {
-			ctx.fillStyle = theme.highlight;
-			ctx.fillRect(0, y, cssWidth, rowHeight);
 		}
 		if (cell.kind === 'pad') {
 			hatch(ctx, 0, y + 3, cssWidth, rowHeight - 6, theme.grid);
@@ -155,13 +161,8 @@ export function drawCells(
 		const row = geometry.first + k;
 		const y = k * rowHeight;
 		const cell = rows.cell(row);
-		if (cell.kind === 'block') {
-			blockRule(ctx, y, cssWidth, rowHeight, theme);
+		if (!rowGround(ctx, cell, row === geometry.highlight, y, cssWidth, rowHeight, theme)) {
 			continue;
-		}
-		if (row === geometry.highlight) {
-			ctx.fillStyle = theme.highlight;
-			ctx.fillRect(0, y, cssWidth, rowHeight);
 		}
 		for (const p of slots) {
 			if (p.slot.kind === 'gap') {
