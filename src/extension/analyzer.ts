@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { analyze, analysisSummary, analysisToRecord, analyzeTokenSpans, type AnalyzeOptions } from '../core/analyze';
 import { analyzeSteps } from '../core/analyzeSteps';
+import { tokenSpans } from '../core/tokenize';
 import { defaultVocabulary } from '../core/defaultVocabulary';
 import type { DocumentAnalysisResult, ExampleRecord } from '../shared/api';
 import { activeVocabulary } from './commands/vocabularyState';
@@ -62,6 +63,22 @@ export class Analyzer {
 		}
 		const examples: Example[] = spans.map((s, k) => ({ offset: s.start, analysis: analyzeTokenSpans(pieces[k], found[k], options) }));
 		return this.store.set(document, examples);
+	}
+
+	/**
+	 * How many tokens `spans` hold under the document's settings, without looking anything up.
+	 * A user pattern is counted in its guarded worker, like every other run of it.
+	 */
+	async countTokens(document: vscode.TextDocument, spans: readonly TextSpan[]): Promise<number> {
+		const options = analyzeOptions(this.getConfig(document));
+		const text = document.getText();
+		const guard = this.regexGuard;
+		const pieces = spans.map((s) => text.slice(s.start, s.end));
+		const counts =
+			options.tokenizer === 'regex' && guard
+				? (await Promise.all(pieces.map((piece) => guard.spans(options.pattern ?? '', piece)))).map((found) => found.count)
+				: pieces.map((piece) => tokenSpans(piece, options).count);
+		return counts.reduce((n, c) => n + c, 0);
 	}
 
 	/**

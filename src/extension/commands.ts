@@ -80,7 +80,7 @@ async function tokenizeDocument(services: CommandServices, args: AnalyzeArgument
 async function analyzeSpans(services: CommandServices, document: vscode.TextDocument, spans: TextSpan[], args: AnalyzeArguments): Promise<DocumentAnalysisResult | undefined> {
 	let entry: DocumentAnalysis | undefined;
 	try {
-		if (!(await confirmSize(document, spans, args))) {
+		if (!(await confirmSize(services.analyzer, document, spans, args))) {
 			return undefined;
 		}
 		entry = await analyzeWithProgress(services.analyzer, document, spans, args);

@@ -5,9 +5,8 @@
  */
 
 import * as vscode from 'vscode';
-import { tokenSpans } from '../../core/tokenize';
-import { analyzeOptions, type Analyzer, type TextSpan } from '../analyzer';
-import { configSection, readConfig } from '../config';
+import type { Analyzer, TextSpan } from '../analyzer';
+import { configSection } from '../config';
 import type { DocumentAnalysis } from '../editor/analysisStore';
 
 export const maxTokensSettingKey = 'maxTokensBeforeAsking';
@@ -39,15 +38,13 @@ export function maxTokensBeforeAsking(scope: vscode.ConfigurationScope): number 
  * count only runs when the text could hold more tokens than the limit (a token is at least one
  * character), and it tokenizes without looking anything up.
  */
-export async function confirmSize(document: vscode.TextDocument, spans: readonly TextSpan[], args: AnalyzeArguments): Promise<boolean> {
+export async function confirmSize(analyzer: Analyzer, document: vscode.TextDocument, spans: readonly TextSpan[], args: AnalyzeArguments): Promise<boolean> {
 	const limit = maxTokensBeforeAsking(document);
 	const characters = spans.reduce((n, s) => n + s.end - s.start, 0);
 	if (characters <= limit) {
 		return true;
 	}
-	const options = analyzeOptions(readConfig(document));
-	const text = document.getText();
-	const count = spans.reduce((n, s) => n + tokenSpans(text.slice(s.start, s.end), options).count, 0);
+	const count = await analyzer.countTokens(document, spans);
 	if (count <= limit) {
 		return true;
 	}
