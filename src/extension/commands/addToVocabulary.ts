@@ -16,8 +16,8 @@ import type { Analyzer } from '../analyzer';
 import { readConfig } from '../config';
 import { atomicWrite, exists } from '../fs/atomicWrite';
 import { uriFromArgument } from '../util/uriArgument';
-import { useAsVocabulary, vocabularyFormatFor } from './useVocabulary';
-import { activeVocabulary, setActiveVocabulary } from './vocabularyState';
+import { switchVocabulary, useAsVocabulary, vocabularyFormatFor } from './useVocabulary';
+import { activeVocabulary } from './vocabularyState';
 
 export const addToVocabularyCommandId = 'sequenceLens.addToVocabulary';
 
@@ -198,8 +198,7 @@ async function addToVocabulary(analyzer: Analyzer, args: AddToVocabularyArgument
 	if (copied) {
 		await useAsVocabulary(analyzer, named.vocabulary, target);
 	} else {
-		setActiveVocabulary({ vocabulary: named.vocabulary, uri: target });
-		analyzer.reanalyzeAll(vscode.workspace.textDocuments);
+		switchVocabulary(analyzer, { vocabulary: named.vocabulary, uri: target });
 	}
 	void vscode.window.showInformationMessage(addedMessage(word, added));
 	return { word, index: added.index, size: added.vocabulary.size, shifted: added.shifted, uri: target.toString(), copied };

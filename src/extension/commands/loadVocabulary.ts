@@ -14,6 +14,7 @@ import { reportAnalysisError, type Analyzer } from '../analyzer';
 import { configSection, readConfig } from '../config';
 import { activeVocabulary, setActiveVocabulary } from './vocabularyState';
 import { VocabularyFileWatcher, type ReloadStatus } from './vocabularyWatcher';
+import { switchVocabulary } from './useVocabulary';
 
 export const loadVocabularyCommandId = 'sequenceLens.loadVocabulary';
 export const useBuiltInVocabularyCommandId = 'sequenceLens.useBuiltInVocabulary';
@@ -172,8 +173,7 @@ async function offerConvention(vocabulary: Vocabulary, uri: vscode.Uri, args: Lo
 
 /** Makes `vocabulary` active and re-renders every open analysis with it. */
 function activate(analyzer: Analyzer, vocabulary: Vocabulary, uri: vscode.Uri): LoadedVocabularyResult {
-	setActiveVocabulary({ vocabulary, uri });
-	void analyzer.reanalyzeAll(vscode.workspace.textDocuments, reportAnalysisError);
+	switchVocabulary(analyzer, { vocabulary, uri });
 	if (vocabulary.kind === 'subword') {
 		void vscode.window.showWarningMessage(
 			vscode.l10n.t('Sequence Lens: {0} is a subword vocabulary; whole words are looked up, so words it would split into pieces show as <UNK>.', vocabulary.name),
@@ -247,8 +247,7 @@ async function loadFromSetting(analyzer: Analyzer, fromSetting: { uri?: vscode.U
 	const uri = vocabularyPathUri();
 	if (!uri) {
 		if (fromSetting.uri && activeVocabulary()?.uri.toString() === fromSetting.uri.toString()) {
-			setActiveVocabulary(undefined);
-			void analyzer.reanalyzeAll(vscode.workspace.textDocuments, reportAnalysisError);
+			switchVocabulary(analyzer, undefined);
 		}
 		fromSetting.uri = undefined;
 		return;

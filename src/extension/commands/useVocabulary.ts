@@ -6,9 +6,15 @@
 import * as vscode from 'vscode';
 import type { Vocabulary } from '../../core/vocabulary';
 import type { VocabularyFormat } from '../../core/vocabularyFiles';
-import type { Analyzer } from '../analyzer';
+import { reportAnalysisError, type Analyzer } from '../analyzer';
 import { configSection, readConfig } from '../config';
-import { setActiveVocabulary } from './vocabularyState';
+import { setActiveVocabulary, type ActiveVocabulary } from './vocabularyState';
+
+/** Makes `next` the active vocabulary (undefined: the built-in one) and re-renders every open analysis with it; a failing re-run (a bad pattern) is reported. */
+export function switchVocabulary(analyzer: Analyzer, next: ActiveVocabulary | undefined): void {
+	setActiveVocabulary(next);
+	void analyzer.reanalyzeAll(vscode.workspace.textDocuments, reportAnalysisError);
+}
 
 /** The format a file name asks for: JSON (word → index) for .json, one token per line otherwise. */
 export function vocabularyFormatFor(uri: vscode.Uri): VocabularyFormat {
@@ -21,8 +27,7 @@ export function vocabularyFormatFor(uri: vscode.Uri): VocabularyFormat {
  * `convention` follows the one it was built with.
  */
 export async function useAsVocabulary(analyzer: Analyzer, vocabulary: Vocabulary, uri: vscode.Uri): Promise<void> {
-	setActiveVocabulary({ vocabulary, uri });
-	analyzer.reanalyzeAll(vscode.workspace.textDocuments);
+	switchVocabulary(analyzer, { vocabulary, uri });
 	const folder = vscode.workspace.getWorkspaceFolder(uri);
 	const config = vscode.workspace.getConfiguration(configSection, folder?.uri);
 	const target = folder ? vscode.ConfigurationTarget.WorkspaceFolder : vscode.ConfigurationTarget.Global;
