@@ -13,7 +13,8 @@ import { buildVocabulary, type BuildResult } from '../../core/corpusBuilder';
 import { conventionIds, conventions, isConventionId, type ConventionId } from '../../core/conventions';
 import type { Vocabulary } from '../../core/vocabulary';
 import { saveVocabulary, VocabularyFileError } from '../../core/vocabularyFiles';
-import type { Analyzer } from '../analyzer';
+import type { AnalyzeOptions } from '../../core/analyze';
+import { analyzeOptions, type Analyzer } from '../analyzer';
 import { readConfig } from '../config';
 import { atomicWrite, exists } from '../fs/atomicWrite';
 import { uriFromArgument } from '../util/uriArgument';
@@ -294,10 +295,14 @@ async function runBuild(
 	);
 }
 
-/** The corpus is tokenized and normalised exactly as the editor will look its words up. */
-function tokenizeOptions(folder: vscode.Uri): { tokenizer: ReturnType<typeof readConfig>['tokenizer']; lowercase: boolean } {
-	const config = readConfig(folder);
-	return { tokenizer: config.tokenizer, lowercase: config.lowercase };
+/**
+ * The corpus is tokenized and normalised exactly as the editor will look its words up (the
+ * analysis options of the folder, without their vocabulary). A user pattern is left out: it
+ * runs only in its guarded worker, never over a corpus on the extension host.
+ */
+function tokenizeOptions(folder: vscode.Uri): Omit<AnalyzeOptions, 'vocabulary' | 'pattern'> {
+	const { vocabulary: _vocabulary, pattern: _pattern, ...options } = analyzeOptions(readConfig(folder));
+	return options;
 }
 
 function vocabularyName(answers: Answers): string {
