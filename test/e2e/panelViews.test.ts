@@ -22,10 +22,6 @@ const bigWords = ['the', 'cat', 'sat', 'on', 'a', 'mat', 'zyxwv', 'river', 'unde
 const bigText = Array.from({ length: 10_000 }, (_, line) => Array.from({ length: 10 }, (_, k) => bigWords[(line * 10 + k) % bigWords.length]).join(' ')).join('\n');
 const batchText = 'Sherlock Holmes lived in London\nWatson wrote\n';
 
-const toggleContributed = (JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as {
-	contributes: { commands: { command: string }[] };
-}).contributes.commands.some((c) => c.command === 'sequenceLens.toggleLabel');
-
 async function showMatrix(wb: Workbench, rows: number): Promise<FrameLocator> {
 	await wb.runCommand('Sequence Lens: Show One-Hot Matrix');
 	const frame = wb.webview();
@@ -133,20 +129,14 @@ describe('matrix panel views in the real workbench', function () {
 		await frame.locator('table.body tbody tr').nth(5).click();
 		await frame.locator('.viewport').focus();
 		await frame.locator('.viewport').press('y');
-		if (toggleContributed) {
-			await waitFor('y⟨6⟩ = 1', async () => ((await frame.locator('table.body tbody td.c-y').nth(5).innerText()).startsWith('1') ? true : undefined));
-			// The editor follows: its hover over "lived" now reads y⟨6⟩ = 1.
-			await wb.page.locator('.part.editor .monaco-editor .view-lines').first().click({ position: { x: 5, y: 5 } });
-			const hover = await wb.hoverWord('lived', 'y⟨6⟩ = 1');
-			assert.match(hover, /y⟨6⟩ = 1/);
-			// And a click on the label flips it back.
-			await frame.locator('table.body tbody td.c-y').nth(5).locator('.y-toggle').click();
-			await waitFor('y⟨6⟩ = 0 again', async () => ((await frame.locator('table.body tbody td.c-y').nth(5).innerText()).startsWith('0') ? true : undefined));
-		} else {
-			const note = await wb.waitForNotification('not available in this version');
-			assert.match(note, /changing a label/);
-			assert.equal((await frame.locator('table.body tbody td.c-y').nth(5).innerText()).trim()[0], '0');
-		}
+		await waitFor('y⟨6⟩ = 1', async () => ((await frame.locator('table.body tbody td.c-y').nth(5).innerText()).startsWith('1') ? true : undefined));
+		// The editor follows: its hover over "lived" now reads y⟨6⟩ = 1.
+		await wb.page.locator('.part.editor .monaco-editor .view-lines').first().click({ position: { x: 5, y: 5 } });
+		const hover = await wb.hoverWord('lived', 'y⟨6⟩ = 1');
+		assert.match(hover, /y⟨6⟩ = 1/);
+		// And a click on the label flips it back.
+		await frame.locator('table.body tbody td.c-y').nth(5).locator('.y-toggle').click();
+		await waitFor('y⟨6⟩ = 0 again', async () => ((await frame.locator('table.body tbody td.c-y').nth(5).innerText()).startsWith('0') ? true : undefined));
 	});
 
 	it('Export… opens the export formats; Copy as NumPy puts the snippet on the clipboard', async () => {

@@ -27,13 +27,12 @@ import type { TimeCursor, TimeStep } from '../editor/timeCursor';
 import { Disposable } from '../util/dispose';
 import { codeSnippet } from './codeSnippet';
 import { matrixHtml } from './html';
+import { exportCommandId } from '../commands/exportAnalysis';
+import { labelCommandIds } from '../labels/labelCommands';
 import { columnWords, findColumn, rowPage, tokenOffsets, usedColumns } from './panelAnswers';
 
 export const matrixViewType = 'sequenceLens.matrix';
 
-/** The labels feature's command: flips y⟨t⟩ of the token at these document offsets. */
-export const toggleLabelCommand = 'sequenceLens.toggleLabel';
-const exportCommand = 'sequenceLens.export';
 
 export function summarize(entry: DocumentAnalysis, labelsVersion = 0): MatrixSummary {
 	const first = entry.examples[0]?.analysis;
@@ -131,7 +130,7 @@ export class MatrixPanel extends Disposable {
 			panel.dispose();
 			return;
 		}
-		const byUri = state ? this.store.all().find((e) => e.uri.toString() === state.documentUri) : undefined;
+		const byUri = state ? this.store.getByUri(vscode.Uri.parse(state.documentUri)) : undefined;
 		this.shown = byUri ?? this.store.latest();
 		panel.webview.options = this.webviewOptions();
 		this.attach(panel);
@@ -257,7 +256,7 @@ export class MatrixPanel extends Disposable {
 				void this.toggleLabel(message);
 				break;
 			case 'host/export':
-				void vscode.commands.executeCommand(exportCommand);
+				void vscode.commands.executeCommand(exportCommandId);
 				break;
 			case 'host/copyCode':
 				void this.copyCode(message.flavour);
@@ -282,15 +281,8 @@ export class MatrixPanel extends Disposable {
 		if (!entry || !offsets) {
 			return;
 		}
-		const commands = await vscode.commands.getCommands(true);
-		if (!commands.includes(toggleLabelCommand)) {
-			void vscode.window.showWarningMessage(
-				vscode.l10n.t('Sequence Lens: changing a label by hand is not available in this version yet; the labels shown come from the named-entity tagger.'),
-			);
-			return;
-		}
 		try {
-			await vscode.commands.executeCommand(toggleLabelCommand, { uri: entry.uri.toString(), start: offsets.start, end: offsets.end });
+			await vscode.commands.executeCommand(labelCommandIds.toggleLabel, { uri: entry.uri.toString(), start: offsets.start, end: offsets.end });
 		} catch (error) {
 			const reason = error instanceof Error ? error.message : String(error);
 			void vscode.window.showErrorMessage(vscode.l10n.t('Sequence Lens: could not change the label: {0}', reason));
