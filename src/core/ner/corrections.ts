@@ -116,12 +116,12 @@ export function applyCorrections(
 	for (let t = 0; t < count; t++) {
 		changed[t] = corrected[t] || tags[t] !== (baseTags[t] ?? 'O') ? 1 : 0;
 	}
-	const touches = (start: number, end: number) => {
-		for (let t = 0; t < count; t++) {
-			if (changed[t] && tokenStarts[t] < end && tokenEnds[t] > start) return true;
-		}
-		return false;
-	};
+	// Only the changed tokens can touch a span: as many as the corrections reach, not T.
+	const changedTokens: number[] = [];
+	for (let t = 0; t < count; t++) {
+		if (changed[t]) changedTokens.push(t);
+	}
+	const touches = (start: number, end: number) => changedTokens.some((t) => tokenStarts[t] < end && tokenEnds[t] > start);
 	const spans: EntitySpan[] = baseSpans.filter((s) => !touches(s.start, s.end));
 	for (const chunk of spansFromTags(tags, tokenStarts, tokenEnds)) {
 		let touched = false;
