@@ -145,14 +145,3 @@ export function slotInView(strip: ColumnStrip, k: number, start: number, width: 
 	}
 	return true;
 }
-
-/** The distinct values of `columns` (ignoring negatives), ascending. O(n log n) in the count used. */
-export function distinctColumns(columns: Iterable<number>): number[] {
-	const set = new Set<number>();
-	for (const c of columns) {
-		if (c >= 0) {
-			set.add(c);
-		}
-	}
-	return [...set].sort((a, b) => a - b);
-}
