@@ -130,17 +130,32 @@ let restored: PanelState | undefined = host.getState();
 /** The request id of the last go-to lookup; older answers are ignored. */
 let findRequest: number | undefined;
 
-const lengths = (): number[] => summary?.examples.map((e) => e.T_x) ?? [];
+// T_x^(i) and their max, kept per summary: the batch view asks for them for every row it draws.
+let lengthsFor: MatrixSummary | null = null;
+let cachedLengths: number[] = [];
+let cachedMax = 0;
+function lengths(): number[] {
+	if (lengthsFor !== summary) {
+		lengthsFor = summary;
+		cachedLengths = summary?.examples.map((e) => e.T_x) ?? [];
+		cachedMax = batchLength(cachedLengths);
+	}
+	return cachedLengths;
+}
+function maxLength(): number {
+	lengths();
+	return cachedMax;
+}
 
 function rowTotal(): number {
 	if (!summary) {
 		return 0;
 	}
-	return batch ? batchRowCount(lengths()) : (summary.examples[example]?.T_x ?? 0);
+	return batch ? batchRowCount(lengths(), maxLength()) : (summary.examples[example]?.T_x ?? 0);
 }
 
 function ref(row: number): RowRef {
-	return batch ? batchRow(row, lengths()) : { kind: 'token', example, t: row };
+	return batch ? batchRow(row, lengths(), maxLength()) : { kind: 'token', example, t: row };
 }
 
 /** The display row of token t of `ex`, or -1 when the current view does not show it. */
@@ -148,7 +163,7 @@ function displayRow(ex: number, t: number): number {
 	if (t < 0) {
 		return -1;
 	}
-	return batch ? batchRowOf(ex, t, lengths()) : ex === example ? t : -1;
+	return batch ? batchRowOf(ex, t, lengths(), maxLength()) : ex === example ? t : -1;
 }
 
 function padIndex(): number {
@@ -328,7 +343,7 @@ function renderHeader(): void {
 	const ex = summary.examples[example];
 	title.textContent = `One-hot matrix of ${summary.documentName}`;
 	const m = summary.examples.length;
-	const maxT = batchLength(lengths());
+	const maxT = maxLength();
 	const total = summary.examples.reduce((n, e) => n + e.unknownCount, 0);
 	const shown = batch ? { unknownCount: total, T_x: lengths().reduce((a, b) => a + b, 0) } : ex;
 	const rate = unknownRate(shown.unknownCount, shown.T_x);
@@ -427,7 +442,7 @@ function renderRow(row: number): HTMLTableRowElement {
 	if (r.kind === 'block') {
 		tr.className = 'block';
 		const ex = summary?.examples[r.example];
-		const pad = batchLength(lengths()) - (ex?.T_x ?? 0);
+		const pad = maxLength() - (ex?.T_x ?? 0);
 		const th = el('th', 'c-block', `X^(${r.example + 1}) · T_x^(${r.example + 1}) = ${ex?.T_x ?? 0}${pad > 0 ? ` · ${pad} padded` : ''}`);
 		th.colSpan = columnsHeader.length;
 		th.scope = 'rowgroup';

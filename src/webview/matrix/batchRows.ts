@@ -9,8 +9,8 @@ export type RowRef =
 	| { kind: 'block'; example: number };
 
 /** Rows of a batch of `lengths.length` examples padded to max T_x (a title row per block). */
-export function batchRowCount(lengths: readonly number[]): number {
-	return lengths.length * (batchLength(lengths) + 1);
+export function batchRowCount(lengths: readonly number[], maxLength = batchLength(lengths)): number {
+	return lengths.length * (maxLength + 1);
 }
 
 /** max T_x^(i), the padded length. */
@@ -22,9 +22,9 @@ export function batchLength(lengths: readonly number[]): number {
 	return max;
 }
 
-/** What row `g` of the batch view shows. */
-export function batchRow(g: number, lengths: readonly number[]): RowRef {
-	const block = batchLength(lengths) + 1;
+/** What row `g` of the batch view shows (`maxLength`: batchLength(lengths), when the caller keeps it). */
+export function batchRow(g: number, lengths: readonly number[], maxLength = batchLength(lengths)): RowRef {
+	const block = maxLength + 1;
 	const example = Math.floor(g / block);
 	const r = g - example * block;
 	if (r === 0) {
@@ -35,6 +35,6 @@ export function batchRow(g: number, lengths: readonly number[]): RowRef {
 }
 
 /** The batch-view row of token t of `example`. */
-export function batchRowOf(example: number, t: number, lengths: readonly number[]): number {
-	return example * (batchLength(lengths) + 1) + 1 + t;
+export function batchRowOf(example: number, t: number, lengths: readonly number[], maxLength = batchLength(lengths)): number {
+	return example * (maxLength + 1) + 1 + t;
 }
