@@ -5,6 +5,7 @@
  */
 
 import * as vscode from 'vscode';
+import { exists } from '../fs/atomicWrite';
 import { Disposable } from '../util/dispose';
 import { activeVocabulary, onDidChangeActiveVocabulary } from './vocabularyState';
 
@@ -78,13 +79,7 @@ export class VocabularyFileWatcher extends Disposable {
 			return;
 		}
 		const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
-		let exists = true;
-		try {
-			await vscode.workspace.fs.stat(uri);
-		} catch {
-			exists = false;
-		}
-		if (!exists) {
+		if (!(await exists(uri))) {
 			this.record({ outcome: 'deleted' });
 			void vscode.window.showWarningMessage(
 				vscode.l10n.t('Sequence Lens: the vocabulary file {0} was deleted or moved. The copy loaded before stays active until you load another vocabulary.', name),

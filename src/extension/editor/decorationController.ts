@@ -80,10 +80,14 @@ export class DecorationController extends Disposable {
 				}
 			}),
 		);
-		this._register(vscode.window.onDidChangeVisibleTextEditors((editors) => editors.forEach((e) => this.render(e))));
+		this._register(
+			vscode.window.onDidChangeVisibleTextEditors((editors) => {
+				this.forgetClosed(editors);
+				editors.forEach((e) => this.render(e));
+			}),
+		);
 		this._register(vscode.window.onDidChangeTextEditorVisibleRanges((e) => this.onScroll(e.textEditor)));
 		this._register({ dispose: () => this.pending.forEach((timer) => clearTimeout(timer)) });
-		this._register(vscode.window.onDidChangeVisibleTextEditors((editors) => this.forgetClosed(editors)));
 	}
 
 	/** Drops the bookkeeping of editors that are no longer shown. */

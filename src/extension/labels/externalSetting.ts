@@ -2,6 +2,7 @@
 
 import * as vscode from 'vscode';
 import { configSection } from '../config';
+import { boundedInteger } from '../settingValues';
 
 export const externalTaggerSetting = {
 	command: 'labels.externalCommand',
@@ -17,9 +18,6 @@ export function readExternalTagger(scope?: vscode.ConfigurationScope): { command
 	const command = Array.isArray(raw) ? raw.filter((part): part is string => typeof part === 'string') : [];
 	if (command.length === 0 || command[0].trim() === '') return undefined;
 	const timeout = c.get<unknown>(externalTaggerSetting.timeout);
-	const timeoutMs =
-		typeof timeout === 'number' && Number.isFinite(timeout)
-			? Math.min(externalTimeoutBounds.max, Math.max(externalTimeoutBounds.min, Math.round(timeout)))
-			: externalTimeoutBounds.default;
+	const timeoutMs = boundedInteger(timeout, externalTimeoutBounds.min, externalTimeoutBounds.max, externalTimeoutBounds.default);
 	return { command, timeoutMs };
 }
