@@ -19,7 +19,7 @@ import { LabelService } from './labels/labelService';
 import { NameDecorations } from './labels/nameDecorations';
 import { parsePanelState } from '../shared/protocol';
 import { RegexGuard } from './regex/regexGuard';
-import { TrustNotice } from './trustNotice';
+import { restrictedSettingsOf, TrustNotice } from './trustNotice';
 import { MatrixPanel, matrixViewType } from './webview/matrixPanel';
 
 /** Writes label corrections whose write was still waiting for a pause in typing. */
@@ -63,7 +63,7 @@ export function activate(context: vscode.ExtensionContext): void {
 		}),
 		store,
 		regexGuard,
-		new TrustNotice(),
+		new TrustNotice(restrictedSettingsOf(context.extension.packageJSON)),
 		decorations,
 		timeCursor,
 		statusBar,

@@ -1,5 +1,6 @@
 // The @vscode/test-electron entry point: VS Code loads this module inside the extension host
-// and awaits run(). It runs every compiled *.test.js next to it with mocha and, when
+// and awaits run(). It runs every compiled *.test.js next to it with mocha (another run
+// configuration, such as ../untrusted, calls runTestsIn with its own folder) and, when
 // SEQUENCE_LENS_TEST_RESULTS names a file, writes mocha's own stats there so the test command
 // can add this tier to its summary.
 import * as fs from 'node:fs';
@@ -50,6 +51,11 @@ function tagReporterOutput(tag: string): void {
 }
 
 export function run(): Promise<void> {
+	return runTestsIn(__dirname);
+}
+
+/** Runs every compiled test file under `dir` with mocha, reporting as {@link run} does. */
+export function runTestsIn(dir: string): Promise<void> {
 	const tag = process.env.SEQUENCE_LENS_CONSOLE_TAG;
 	if (tag) {
 		tagReporterOutput(tag);
@@ -66,7 +72,7 @@ export function run(): Promise<void> {
 	if (process.env.SEQUENCE_LENS_GREP) {
 		mocha.grep(process.env.SEQUENCE_LENS_GREP);
 	}
-	const files = testFiles(__dirname);
+	const files = testFiles(dir);
 	for (const file of files) {
 		mocha.addFile(file);
 	}
