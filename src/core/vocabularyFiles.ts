@@ -9,6 +9,9 @@
 
 import { Vocabulary, VocabularyError, type VocabularyKind } from './vocabulary';
 import { conventions, isConventionId, type ConventionId } from './conventions';
+import { duplicateTopLevelKey, jsonErrorOffset, valueSpan } from './jsonRawText';
+import type { ScannedPairs } from './jsonTokenScan';
+import { isObject, jsonObjectFormat, scanVocabularyFile, type ScannedFile } from './vocabularyScan';
 
 export type VocabularyFormat = 'text' | 'json-map' | 'keras-tokenizer-json' | 'hf-tokenizer-json' | 'json-list';
 
@@ -183,132 +186,15 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
 /** The format a vocabulary file's content is in, judged from its first non-blank character and its JSON shape. */
 export function detectVocabularyFormat(content: string | Uint8Array): VocabularyFormat {
 	const text = decodeVocabularyContent(content);
-	return detectParsed(text).format;
+	return (scanVocabularyFile(text, 'auto') ?? detectParsed(text)).format;
 }
 
-interface Detected {
-	format: VocabularyFormat;
-	json?: unknown;
-	/** A flat token → index object read by the fast scanner instead of JSON.parse. */
-	flat?: FlatMap;
-}
-
-interface FlatMap {
-	keys: string[];
-	values: number[];
-}
-
-/**
- * Reads a JSON object whose values are all non-negative integers (`{"the": 1, …}`) without
- * JSON.parse, which would build (and internalise the keys of) a million-property object. Returns
- * undefined at the first thing outside that shape; the caller then parses normally, which also
- * gives the precise error. Keys appearing twice stay visible here (JSON.parse merges them).
- */
-function scanFlatMap(text: string): FlatMap | undefined {
-	const flat = scanFlatMapAt(text, 0);
-	return flat && flat.end === text.length ? flat : undefined;
-}
-
-/** `scanFlatMap` from `start`; `end` is the offset after the object and the whitespace following it. */
-function scanFlatMapAt(text: string, start: number): (FlatMap & { end: number }) | undefined {
-	const n = text.length;
-	let i = start;
-	const skipSpace = () => {
-		for (let c = text.charCodeAt(i); c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09; c = text.charCodeAt(++i)) {
-			// whitespace
-		}
-	};
-	skipSpace();
-	if (text.charCodeAt(i) !== 0x7b) {
-		return undefined;
-	}
-	i++;
-	skipSpace();
-	const keys: string[] = [];
-	const values: number[] = [];
-	if (text.charCodeAt(i) === 0x7d) {
-		i++;
-		skipSpace();
-		return { keys, values, end: i };
-	}
-	for (;;) {
-		if (text.charCodeAt(i) !== 0x22) {
-			return undefined;
-		}
-		let j = i + 1;
-		let escaped = false;
-		for (;;) {
-			if (j >= n) {
-				return undefined;
-			}
-			const c = text.charCodeAt(j);
-			if (c === 0x22) {
-				break;
-			}
-			if (c === 0x5c) {
-				escaped = true;
-				j += 2;
-				continue;
-			}
-			if (c < 0x20) {
-				return undefined;
-			}
-			j++;
-		}
-		let key: string;
-		if (escaped) {
-			try {
-				key = JSON.parse(text.slice(i, j + 1)) as string;
-			} catch {
-				return undefined;
-			}
-		} else {
-			key = text.slice(i + 1, j);
-		}
-		i = j + 1;
-		skipSpace();
-		if (text.charCodeAt(i) !== 0x3a) {
-			return undefined;
-		}
-		i++;
-		skipSpace();
-		const digits = i;
-		let value = 0;
-		for (let c = text.charCodeAt(i); c >= 0x30 && c <= 0x39; c = text.charCodeAt(++i)) {
-			value = value * 10 + (c - 0x30);
-		}
-		const length = i - digits;
-		const after = text.charCodeAt(i);
-		if (length === 0 || length > 10 || (length > 1 && text.charCodeAt(digits) === 0x30) || after === 0x2e || after === 0x65 || after === 0x45) {
-			return undefined;
-		}
-		keys.push(key);
-		values.push(value);
-		skipSpace();
-		const c = text.charCodeAt(i);
-		i++;
-		if (c === 0x2c) {
-			skipSpace();
-		} else if (c === 0x7d) {
-			skipSpace();
-			return { keys, values, end: i };
-		} else {
-			return undefined;
-		}
-	}
-}
+/** A file's format and its content as the loader reads it: parsed JSON, or scanned tokens (vocabularyScan.ts). */
+type Detected = ScannedFile;
 
 function detectParsed(text: string): Detected {
 	const first = text.trimStart()[0];
 	if (first === '{') {
-		const flat = scanFlatMap(text);
-		if (flat) {
-			return { format: 'json-map', flat };
-		}
-		const tokenizer = parseTokenizerJsonFast(text);
-		if (tokenizer) {
-			return { format: 'hf-tokenizer-json', json: tokenizer.json, flat: tokenizer.flat };
-		}
 		const json = parseJson(text);
 		return { format: jsonObjectFormat(json), json };
 	}
@@ -326,18 +212,6 @@ function detectParsed(text: string): Detected {
 	return { format: 'text' };
 }
 
-function jsonObjectFormat(json: unknown): VocabularyFormat {
-	if (isObject(json)) {
-		if (json.class_name === 'Tokenizer' || (isObject(json.config) && 'word_index' in json.config)) {
-			return 'keras-tokenizer-json';
-		}
-		if (isObject(json.model) && 'vocab' in json.model) {
-			return 'hf-tokenizer-json';
-		}
-	}
-	return 'json-map';
-}
-
 /**
  * A JSON value from the file, quoted for a message: cut short, since a value may be a whole
  * nested structure, too deep for JSON.stringify's recursion or too long to read.
@@ -353,10 +227,6 @@ function quoteValue(value: unknown): string {
 	return quoted.length > 60 ? `${quoted.slice(0, 59)}…` : quoted;
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function parseJson(text: string, what = 'The file'): unknown {
 	try {
 		return JSON.parse(text);
@@ -366,108 +236,6 @@ function parseJson(text: string, what = 'The file'): unknown {
 		const line = lineOfOffset(text, at);
 		const found = at < text.length ? `unexpected ${JSON.stringify(text.slice(at, at + 12))}` : 'the text ends too early';
 		throw new VocabularyFileError('syntax', `${what} is not valid JSON: ${found} on line ${line}.`, { line });
-	}
-}
-
-/** Offset where a JSON text stops being valid (only called once JSON.parse has failed). */
-function jsonErrorOffset(text: string): number {
-	let i = 0;
-	const ws = () => {
-		while (i < text.length && ' \t\n\r'.includes(text[i])) {
-			i++;
-		}
-	};
-	const fail = (): never => {
-		throw i;
-	};
-	const literal = (word: string) => {
-		if (text.startsWith(word, i)) {
-			i += word.length;
-		} else {
-			fail();
-		}
-	};
-	const string = () => {
-		i++;
-		while (i < text.length && text[i] !== '"') {
-			if (text.charCodeAt(i) < 0x20) {
-				fail();
-			}
-			if (text[i] === '\\') {
-				i++;
-				if (text[i] === 'u') {
-					if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 1, i + 5))) {
-						fail();
-					}
-					i += 4;
-				} else if (!'"\\/bfnrt'.includes(text[i] ?? 'x')) {
-					fail();
-				}
-			}
-			i++;
-		}
-		if (i >= text.length) {
-			fail();
-		}
-		i++;
-	};
-	const value = (): void => {
-		ws();
-		const c = text[i];
-		if (c === '{' || c === '[') {
-			const close = c === '{' ? '}' : ']';
-			i++;
-			ws();
-			if (text[i] === close) {
-				i++;
-				return;
-			}
-			for (;;) {
-				if (c === '{') {
-					ws();
-					if (text[i] !== '"') {
-						fail();
-					}
-					string();
-					ws();
-					if (text[i] !== ':') {
-						fail();
-					}
-					i++;
-				}
-				value();
-				ws();
-				if (text[i] === ',') {
-					i++;
-				} else if (text[i] === close) {
-					i++;
-					return;
-				} else {
-					fail();
-				}
-			}
-		} else if (c === '"') {
-			string();
-		} else if (c === 't') {
-			literal('true');
-		} else if (c === 'f') {
-			literal('false');
-		} else if (c === 'n') {
-			literal('null');
-		} else {
-			const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i, i + 400));
-			if (!m) {
-				fail();
-			}
-			i += (m as RegExpExecArray)[0].length;
-		}
-	};
-	try {
-		value();
-		ws();
-		return i;
-	} catch (at) {
-		return Math.min(at as number, text.length);
 	}
 }
 
@@ -483,8 +251,6 @@ interface Layout {
 	kind: VocabularyKind;
 	/** Position of the padding entry when the format fixes it (Keras's reserved 0). */
 	padPosition?: number;
-	/** Keys read from a JSON object (to spot keys JSON.parse merged). */
-	keyCount?: number;
 	/** Reports where an entry came from in errors (`line 12`, `key "the"`). */
 	where: (position: number) => { line?: number; key?: string; label: string };
 }
@@ -494,50 +260,57 @@ interface Layout {
  * line or key and the problem; the caller keeps its previous vocabulary in that case.
  */
 export function loadVocabulary(content: string | Uint8Array, options: LoadVocabularyOptions = {}): Vocabulary {
+	return load(content, options, true);
+}
+
+/**
+ * `loadVocabulary` with every JSON format read by JSON.parse, never by the scanners: the
+ * reference that the scanned reading is tested against. Slower on large JSON files.
+ */
+export function loadVocabularyParsed(content: string | Uint8Array, options: LoadVocabularyOptions = {}): Vocabulary {
+	return load(content, options, false);
+}
+
+function load(content: string | Uint8Array, options: LoadVocabularyOptions, scan: boolean): Vocabulary {
 	if (options.convention !== undefined && !isConventionId(options.convention)) {
 		throw new VocabularyFileError('unsupported', `Unknown convention "${String(options.convention)}".`);
 	}
 	const text = decodeVocabularyContent(content);
 	const format = options.format ?? 'auto';
-	let detected: Detected;
-	if (format === 'auto') {
-		detected = detectParsed(text);
-	} else if (format === 'text') {
-		detected = { format };
-	} else if (format === 'json-map' || format === 'keras-tokenizer-json' || format === 'hf-tokenizer-json' || format === 'json-list') {
-		const flat = format === 'json-map' ? scanFlatMap(text) : undefined;
-		const tokenizer = format === 'hf-tokenizer-json' ? parseTokenizerJsonFast(text) : undefined;
-		if (flat) {
-			detected = { format, flat };
-		} else if (tokenizer) {
-			detected = { format, json: tokenizer.json, flat: tokenizer.flat };
-		} else {
-			detected = { format, json: parseJson(text) };
-		}
-	} else {
+	if (format !== 'auto' && !vocabularyFormats.includes(format)) {
 		throw new VocabularyFileError('unsupported', `Unknown vocabulary format "${String(format)}".`);
 	}
-	let layout: Layout;
+	const scanned = scan ? scanVocabularyFile(text, format) : undefined;
+	if (scanned) {
+		try {
+			return finish(readLayout(scanned, text, options), options);
+		} catch (error) {
+			if (!(error instanceof VocabularyError)) {
+				throw error;
+			}
+			// Whatever is wrong with the file, the parsed reading below names it in its own words.
+		}
+	}
+	const detected: Detected = format === 'auto' ? detectParsed(text) : format === 'text' ? { format } : { format, json: parseJson(text) };
+	return finish(readLayout(detected, text, options), options);
+}
+
+function readLayout(detected: Detected, text: string, options: LoadVocabularyOptions): Layout {
+	const { pairs } = detected;
 	switch (detected.format) {
 		case 'text':
-			layout = textLayout(text, options);
-			break;
+			return textLayout(text, options);
 		case 'json-list':
-			layout = listLayout(detected.json, options);
-			break;
+			return listLayout(detected.list ?? detected.json, options);
 		case 'json-map':
-			layout = detected.flat
-				? pairsLayout(detected.flat.keys, detected.flat.values, options, 'The JSON map')
+			return pairs
+				? pairsLayout(pairs.keys, pairs.values, options, 'The JSON map', undefined, pairs.sequential)
 				: withDuplicateKeyCheck(text, detected.json, 'the JSON map', () => mapLayout(detected.json, options, 'The JSON map'));
-			break;
 		case 'keras-tokenizer-json':
-			layout = kerasLayout(detected.json, options);
-			break;
+			return kerasLayout(detected.json, options, pairs);
 		case 'hf-tokenizer-json':
-			layout = huggingFaceLayout(detected.json, options, detected.flat);
-			break;
+			return huggingFaceLayout(detected.json, options, text, pairs);
 	}
-	return finish(layout, options);
 }
 
 function conventionBase(options: LoadVocabularyOptions, fallback: ConventionId): number {
@@ -619,7 +392,21 @@ function mapLayout(json: unknown, options: LoadVocabularyOptions, what: string, 
 	);
 }
 
-function pairsLayout(keys: readonly string[], values: readonly unknown[], options: LoadVocabularyOptions, what: string, reserveZero?: string): Layout {
+/**
+ * Token → index pairs into entries by position; takes over `keys`. `sequential` says each value
+ * is the previous one plus one (as scanned), so the keys are the entries already.
+ */
+function pairsLayout(keys: string[], values: readonly unknown[], options: LoadVocabularyOptions, what: string, reserveZero?: string, sequential = false): Layout {
+	const last = values[keys.length - 1];
+	if (sequential && keys.length > 0 && typeof values[0] === 'number' && values[0] >= 0 && typeof last === 'number' && last <= 0x7ffffffe) {
+		const reserved = reserveZero !== undefined && values[0] === 1;
+		if (!reserved || !keys.includes(reserveZero)) {
+			if (reserved) {
+				keys.unshift(reserveZero);
+			}
+			return positionsLayout(keys, reserved ? 0 : values[0], options);
+		}
+	}
 	// One pass, placing each key at its index: 1,000,000-key files are the common large case.
 	const byIndex: string[] = [];
 	let count = 0;
@@ -680,96 +467,44 @@ function pairsLayout(keys: readonly string[], values: readonly unknown[], option
 			}
 		}
 	}
-	const entries = base === 0 ? byIndex : byIndex.slice(base);
+	return positionsLayout(base === 0 ? byIndex : byIndex.slice(base), base, options);
+}
+
+function positionsLayout(entries: string[], base: number, options: LoadVocabularyOptions): Layout {
 	const convention = options.convention ?? (base === 0 ? 'huggingface' : 'course');
 	return {
 		entries,
 		base,
 		convention,
 		kind: subwordShare(entries) ? 'subword' : 'word',
-		keyCount: count,
 		where: (p) => ({ key: entries[p], label: `at index ${base + p}` }),
 	};
 }
 
 /**
- * JSON.parse keeps only the last of two equal keys, so a duplicate token in a JSON map would
- * vanish silently; this scan of the raw text finds the first key of the top-level object that
- * appears twice. It only walks strings and brackets, so it costs a fraction of the parse.
+ * Runs `read` and then checks the raw text of the object read (`text`, or the part `span` of it)
+ * for a key JSON.parse merged away: `parsed` is the parsed object. When `read` fails on a gap or a
+ * shared index, a merged duplicate is usually the real cause, so that is reported instead.
  */
-function duplicateTopLevelKey(text: string, parsedKeyCount: number): string | undefined {
-	let depth = 0;
-	let keys = 0;
-	const n = text.length;
-	const starts: number[] = [];
-	for (let i = 0; i < n; i++) {
-		const c = text.charCodeAt(i);
-		if (c === 0x22) {
-			let j = text.indexOf('"', i + 1);
-			while (j > 0 && isEscaped(text, j)) {
-				j = text.indexOf('"', j + 1);
-			}
-			if (j < 0) {
-				return undefined;
-			}
-			if (depth === 1) {
-				let k = j + 1;
-				while (k < n && (text.charCodeAt(k) === 0x20 || text.charCodeAt(k) === 0x0a || text.charCodeAt(k) === 0x0d || text.charCodeAt(k) === 0x09)) {
-					k++;
-				}
-				if (text.charCodeAt(k) === 0x3a) {
-					keys++;
-					starts.push(i, j);
-				}
-			}
-			i = j;
-		} else if (c === 0x7b || c === 0x5b) {
-			depth++;
-		} else if (c === 0x7d || c === 0x5d) {
-			depth--;
+function withDuplicateKeyCheck(text: string, parsed: unknown, what: string, read: () => Layout, span?: () => [number, number] | undefined): Layout {
+	const duplicate = (): VocabularyFileError | undefined => {
+		if (!isObject(parsed)) {
+			return undefined;
 		}
-	}
-	if (keys === parsedKeyCount) {
-		return undefined;
-	}
-	const seen = new Set<string>();
-	for (let p = 0; p < starts.length; p += 2) {
-		const key = JSON.parse(text.slice(starts[p], starts[p + 1] + 1)) as string;
-		if (seen.has(key)) {
-			return key;
-		}
-		seen.add(key);
-	}
-	return undefined;
-}
-
-function isEscaped(text: string, quote: number): boolean {
-	let backslashes = 0;
-	for (let k = quote - 1; text.charCodeAt(k) === 0x5c; k--) {
-		backslashes++;
-	}
-	return backslashes % 2 === 1;
-}
-
-/**
- * Runs `read` and then checks the raw text for a key JSON.parse merged away. When `read` fails on a
- * gap or a shared index, a merged duplicate is usually the real cause, so that is reported instead.
- */
-function withDuplicateKeyCheck(text: string, parsed: unknown, what: string, read: () => Layout): Layout {
-	const duplicate = (count: number): VocabularyFileError | undefined => {
-		const key = duplicateTopLevelKey(text, count);
+		const at = span ? span() : [0, text.length];
+		const key = at && duplicateTopLevelKey(text.slice(at[0], at[1]), Object.keys(parsed).length);
 		return key === undefined ? undefined : new VocabularyFileError('duplicate-token', `Duplicate token ${JSON.stringify(key)} in ${what}: the key appears more than once.`, { key });
 	};
 	let layout: Layout;
 	try {
 		layout = read();
 	} catch (error) {
-		if (error instanceof VocabularyFileError && (error.problem === 'gap' || error.problem === 'duplicate-index') && isObject(parsed)) {
-			throw duplicate(Object.keys(parsed).length) ?? error;
+		if (error instanceof VocabularyFileError && (error.problem === 'gap' || error.problem === 'duplicate-index')) {
+			throw duplicate() ?? error;
 		}
 		throw error;
 	}
-	const found = layout.keyCount === undefined ? undefined : duplicate(layout.keyCount);
+	const found = duplicate();
 	if (found) {
 		throw found;
 	}
@@ -784,30 +519,32 @@ function embeddedJson(value: unknown, field: string): unknown {
 	return value;
 }
 
-function kerasLayout(json: unknown, options: LoadVocabularyOptions): Layout {
+/** A Keras Tokenizer's JSON; `pairs` is config.word_index when the scanners read it (then `json` holds a stand-in there). */
+function kerasLayout(json: unknown, options: LoadVocabularyOptions, pairs?: ScannedPairs): Layout {
 	const config = isObject(json) && isObject(json.config) ? json.config : undefined;
 	if (!config || !('word_index' in config)) {
 		throw new VocabularyFileError('structure', 'This is not the JSON of a Keras Tokenizer: config.word_index is missing.', { key: 'config.word_index' });
 	}
-	const wordIndex = () => embeddedJson(config.word_index, 'word_index');
 	const oov = config.oov_token;
 	// Keras reserves index 0 (padding) and numbers words from 1; |V| counts that reserved entry,
 	// spelled as the chosen convention's padding token ('' for TextVectorization, <PAD> otherwise).
 	const padToken = (options.convention && conventions[options.convention].padToken) ?? (conventions['keras-tokenizer'].padToken as string);
 	const kerasOptions = { ...options, convention: options.convention ?? 'keras-tokenizer' };
-	const flat = typeof config.word_index === 'string' ? scanFlatMap(config.word_index) : undefined;
-	const read = () => mapLayout(wordIndex(), kerasOptions, 'config.word_index', padToken);
 	let layout: Layout;
-	if (flat) {
-		layout = pairsLayout(flat.keys, flat.values, kerasOptions, 'config.word_index', padToken);
-	} else if (typeof config.word_index === 'string') {
-		layout = withDuplicateKeyCheck(config.word_index, wordIndex(), 'config.word_index', read);
+	if (pairs) {
+		layout = pairsLayout(pairs.keys, pairs.values, kerasOptions, 'config.word_index', padToken, pairs.sequential);
 	} else {
-		layout = read();
+		const wordIndex = embeddedJson(config.word_index, 'word_index');
+		const read = () => mapLayout(wordIndex, kerasOptions, 'config.word_index', padToken);
+		layout = typeof config.word_index === 'string' ? withDuplicateKeyCheck(config.word_index, wordIndex, 'config.word_index', read) : read();
 	}
 	// texts_to_sequences only uses indices below num_words; the rest behave as out of vocabulary.
 	const numWords = config.num_words;
 	if (typeof numWords === 'number' && Number.isInteger(numWords) && numWords > 0 && layout.base === 0 && numWords < layout.entries.length) {
+		// A repeated key cut off here would go unseen; the parsed reading reports it, so hand over to it.
+		if (pairs && new Set(layout.entries).size !== layout.entries.length) {
+			throw new VocabularyFileError('duplicate-token', 'config.word_index has a repeated key.');
+		}
 		layout.entries.length = numWords;
 	}
 	layout.fileUnk = typeof oov === 'string' ? oov : null;
@@ -817,36 +554,8 @@ function kerasLayout(json: unknown, options: LoadVocabularyOptions): Layout {
 	return layout;
 }
 
-/** Stands in for model.vocab while the rest of a tokenizer.json is parsed. */
-const vocabPlaceholder = '\u0000sequence-lens-vocab';
-
-/**
- * A tokenizer.json with a large token → id model.vocab, read without handing that object to
- * JSON.parse: the vocab is scanned flat, and the rest of the file is parsed with a placeholder in
- * its place. The placeholder showing up as model.vocab proves the right object was cut out.
- */
-function parseTokenizerJsonFast(text: string): { json: unknown; flat: FlatMap } | undefined {
-	const pattern = /"vocab"\s*:\s*\{/g;
-	for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
-		const open = match.index + match[0].length - 1;
-		const flat = scanFlatMapAt(text, open);
-		if (!flat || flat.keys.length < 1000) {
-			continue;
-		}
-		let json: unknown;
-		try {
-			json = JSON.parse(`${text.slice(0, open)}{${JSON.stringify(vocabPlaceholder)}: 0}${text.slice(flat.end)}`);
-		} catch {
-			continue;
-		}
-		if (isObject(json) && isObject(json.model) && isObject(json.model.vocab) && Object.prototype.hasOwnProperty.call(json.model.vocab, vocabPlaceholder)) {
-			return { json, flat };
-		}
-	}
-	return undefined;
-}
-
-function huggingFaceLayout(json: unknown, options: LoadVocabularyOptions, flat?: FlatMap): Layout {
+/** A tokenizer.json; `pairs` is model.vocab when the scanners read it (then `json` holds a stand-in there). */
+function huggingFaceLayout(json: unknown, options: LoadVocabularyOptions, text: string, pairs?: ScannedPairs): Layout {
 	const model = isObject(json) && isObject(json.model) ? json.model : undefined;
 	if (!model) {
 		throw new VocabularyFileError('structure', 'This is not a Hugging Face tokenizer.json: "model" is missing.', { key: 'model' });
@@ -876,8 +585,9 @@ function huggingFaceLayout(json: unknown, options: LoadVocabularyOptions, flat?:
 	}
 	let keys: string[];
 	let values: unknown[];
-	if (flat) {
-		({ keys, values } = flat);
+	let sequential = false;
+	if (pairs) {
+		({ keys, values, sequential } = pairs);
 	} else {
 		if (!isObject(vocab)) {
 			throw new VocabularyFileError('structure', 'model.vocab must be an object of token → id.', { key: 'model.vocab' });
@@ -907,11 +617,14 @@ function huggingFaceLayout(json: unknown, options: LoadVocabularyOptions, flat?:
 			if (at >= 0) {
 				throw new VocabularyFileError('duplicate-token', `Added token ${JSON.stringify(content)} has id ${id} but model.vocab gives it ${quoteValue(values[at])}.`, { key: content });
 			}
+			sequential &&= id === (values[values.length - 1] as number) + 1;
 			keys.push(content);
 			values.push(id);
 		}
 	}
-	const layout = pairsLayout(keys, values, { ...options, convention: options.convention ?? 'huggingface' }, 'model.vocab');
+	const read = () => pairsLayout(keys, values, { ...options, convention: options.convention ?? 'huggingface' }, 'model.vocab', undefined, sequential);
+	// A Unigram list has been checked for repeats already; a parsed object may have lost some.
+	const layout = pairs || type === 'Unigram' ? read() : withDuplicateKeyCheck(text, vocab, 'model.vocab', read, () => valueSpan(text, ['model', 'vocab']));
 	layout.fileUnk = fileUnk;
 	// Only WordLevel looks whole words up; the others split words into pieces first.
 	layout.kind = type === 'WordLevel' ? 'word' : 'subword';

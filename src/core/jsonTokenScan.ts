@@ -1,0 +1,258 @@
+/**
+ * Scanners for the large parts of JSON vocabulary files: a flat `{"token": index, …}` object
+ * (a JSON map, a tokenizer.json's model.vocab, or Keras's word_index, which is such an object
+ * written as a JSON string inside the outer JSON) and a `["token", …]` list.
+ *
+ * JSON.parse would build a million-property object and then be walked; these read the tokens
+ * straight into arrays. They accept only a strict subset of JSON and return undefined at the
+ * first thing outside it (a float or negative index, a nested value, an escape they do not
+ * decode, a syntax error): the caller then takes the JSON.parse path, which is the reference
+ * for every result and every error message.
+ */
+
+/** Token → index pairs in file order; duplicate keys stay (JSON.parse would merge them). */
+export interface ScannedPairs {
+	keys: string[];
+	values: number[];
+	/** True when each value is the previous one plus one, so the keys are already in index order. */
+	sequential: boolean;
+	/** Offset just after the object (after the closing quote of an embedded one). */
+	end: number;
+}
+
+const quote = 0x22;
+const backslash = 0x5c;
+
+function isSpace(c: number): boolean {
+	return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09;
+}
+
+/**
+ * Reads `{"token": index, …}` from `start` (whitespace before it allowed), where each index is a
+ * JSON integer of at most 10 digits. With `embedded`, `start` is the opening quote of a JSON
+ * string whose content is that object, as Keras stores word_index: the tokens' quotes are
+ * written `\"`, and only plain spaces may separate the object's parts.
+ */
+export function scanTokenObject(text: string, start: number, embedded = false): ScannedPairs | undefined {
+	let i = start;
+	if (embedded) {
+		if (text.charCodeAt(i) !== quote) {
+			return undefined;
+		}
+		i = skipEmbeddedSpace(text, i + 1);
+	} else {
+		i = skipSpace(text, i);
+	}
+	if (text.charCodeAt(i) !== 0x7b) {
+		return undefined;
+	}
+	const keys: string[] = [];
+	const values: number[] = [];
+	let sequential = true;
+	i = embedded ? skipEmbeddedSpace(text, i + 1) : skipSpace(text, i + 1);
+	if (text.charCodeAt(i) !== 0x7d) {
+		for (;;) {
+			let key: string | undefined;
+			let after: number;
+			if (embedded) {
+				// An embedded key starts with \" and runs to the next \" that the inner JSON does not escape.
+				if (text.charCodeAt(i) !== backslash || text.charCodeAt(i + 1) !== quote) {
+					return undefined;
+				}
+				const from = i + 2;
+				let j = from;
+				let c = text.charCodeAt(j);
+				while (c !== backslash && c !== quote && c >= 0x20) {
+					c = text.charCodeAt(++j);
+				}
+				if (c === backslash && text.charCodeAt(j + 1) === quote) {
+					key = text.slice(from, j);
+				} else {
+					const end = embeddedKeyEnd(text, j);
+					if (end < 0) {
+						return undefined;
+					}
+					key = decodeEmbeddedKey(text.slice(from, end));
+					j = end;
+				}
+				after = skipEmbeddedSpace(text, j + 2);
+			} else {
+				if (text.charCodeAt(i) !== quote) {
+					return undefined;
+				}
+				const from = i + 1;
+				let j = from;
+				let c = text.charCodeAt(j);
+				while (c !== backslash && c !== quote && c >= 0x20) {
+					c = text.charCodeAt(++j);
+				}
+				if (c === quote) {
+					key = text.slice(from, j);
+				} else {
+					const end = escapedStringEnd(text, j);
+					if (end < 0) {
+						return undefined;
+					}
+					key = decodeString(text.slice(i, end + 1));
+					j = end;
+				}
+				after = skipSpace(text, j + 1);
+			}
+			if (key === undefined || text.charCodeAt(after) !== 0x3a) {
+				return undefined;
+			}
+			i = embedded ? skipEmbeddedSpace(text, after + 1) : skipSpace(text, after + 1);
+			const digits = i;
+			let value = 0;
+			for (let c = text.charCodeAt(i); c >= 0x30 && c <= 0x39; c = text.charCodeAt(++i)) {
+				value = value * 10 + (c - 0x30);
+			}
+			const length = i - digits;
+			const next = text.charCodeAt(i);
+			// Floats, exponents, leading zeros and numbers too long to be exact go to JSON.parse.
+			if (length === 0 || length > 10 || (length > 1 && text.charCodeAt(digits) === 0x30) || next === 0x2e || next === 0x65 || next === 0x45) {
+				return undefined;
+			}
+			if (sequential && values.length > 0 && value !== values[values.length - 1] + 1) {
+				sequential = false;
+			}
+			keys.push(key);
+			values.push(value);
+			i = embedded ? skipEmbeddedSpace(text, i) : skipSpace(text, i);
+			const c = text.charCodeAt(i);
+			if (c === 0x7d) {
+				break;
+			}
+			if (c !== 0x2c) {
+				return undefined;
+			}
+			i = embedded ? skipEmbeddedSpace(text, i + 1) : skipSpace(text, i + 1);
+		}
+	}
+	i++;
+	if (embedded) {
+		i = skipEmbeddedSpace(text, i);
+		if (text.charCodeAt(i) !== quote) {
+			return undefined;
+		}
+		i++;
+	} else {
+		i = skipSpace(text, i);
+	}
+	return { keys, values, sequential, end: i };
+}
+
+/** Reads a whole text that is a non-empty JSON array of strings. */
+export function scanTokenList(text: string): string[] | undefined {
+	let i = skipSpace(text, 0);
+	if (text.charCodeAt(i) !== 0x5b) {
+		return undefined;
+	}
+	const items: string[] = [];
+	i = skipSpace(text, i + 1);
+	for (;;) {
+		if (text.charCodeAt(i) !== quote) {
+			return undefined;
+		}
+		const from = i + 1;
+		let j = from;
+		let c = text.charCodeAt(j);
+		while (c !== backslash && c !== quote && c >= 0x20) {
+			c = text.charCodeAt(++j);
+		}
+		let item: string | undefined;
+		if (c === quote) {
+			item = text.slice(from, j);
+		} else {
+			const end = escapedStringEnd(text, j);
+			if (end < 0) {
+				return undefined;
+			}
+			item = decodeString(text.slice(i, end + 1));
+			j = end;
+		}
+		if (item === undefined) {
+			return undefined;
+		}
+		items.push(item);
+		i = skipSpace(text, j + 1);
+		const next = text.charCodeAt(i);
+		if (next === 0x5d) {
+			break;
+		}
+		if (next !== 0x2c) {
+			return undefined;
+		}
+		i = skipSpace(text, i + 1);
+	}
+	return skipSpace(text, i + 1) === text.length ? items : undefined;
+}
+
+function skipSpace(text: string, i: number): number {
+	while (isSpace(text.charCodeAt(i))) {
+		i++;
+	}
+	return i;
+}
+
+/** Inside a JSON string only a plain space can stand for whitespace without an escape. */
+function skipEmbeddedSpace(text: string, i: number): number {
+	while (text.charCodeAt(i) === 0x20) {
+		i++;
+	}
+	return i;
+}
+
+/** The closing quote of a string whose first backslash is at `j`, or -1 (a control character, the end). */
+function escapedStringEnd(text: string, j: number): number {
+	for (let c = text.charCodeAt(j); c !== quote; c = text.charCodeAt(j)) {
+		if (!(c >= 0x20)) {
+			return -1;
+		}
+		j += c === backslash ? 2 : 1;
+	}
+	return j;
+}
+
+/** A quoted JSON string decoded by JSON.parse itself, or undefined when it is not valid. */
+function decodeString(quoted: string): string | undefined {
+	try {
+		return JSON.parse(quoted) as string;
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * The offset of the `\"` that ends an embedded key, scanning from `j` (inside the key), or -1.
+ * Only `\"` (a quote of the inner JSON) and `\\` (a backslash of the inner JSON) are accepted as
+ * escapes of the outer string; an inner backslash escapes the inner character after it.
+ */
+function embeddedKeyEnd(text: string, j: number): number {
+	let innerEscape = false;
+	for (;;) {
+		const c = text.charCodeAt(j);
+		if (c === backslash) {
+			const next = text.charCodeAt(j + 1);
+			if (next === quote) {
+				if (!innerEscape) {
+					return j;
+				}
+			} else if (next !== backslash) {
+				return -1;
+			}
+			innerEscape = next === backslash ? !innerEscape : false;
+			j += 2;
+		} else if (c >= 0x20 && c !== quote) {
+			innerEscape = false;
+			j++;
+		} else {
+			return -1;
+		}
+	}
+}
+
+/** An embedded key's text: the outer string's escapes undone, then the inner string's. */
+function decodeEmbeddedKey(raw: string): string | undefined {
+	return decodeString(`"${raw.replace(/\\(["\\])/g, '$1')}"`);
+}
