@@ -24,8 +24,11 @@ export class AsciiTable {
 	/** The first entry that repeats an earlier ASCII entry, as [earlier position, its position]. */
 	readonly duplicate: readonly [number, number] | undefined;
 
-	/** Indexes the ASCII entries; the others are left to the caller (`isAscii` tells which). */
-	constructor(entries: readonly string[]) {
+	/**
+	 * Indexes the ASCII entries; the positions of the others are pushed, in order, to
+	 * `notAsciiPositions` when given (the caller indexes those).
+	 */
+	constructor(entries: readonly string[], notAsciiPositions: number[] = []) {
 		let count = 0;
 		let chars = 0;
 		for (let p = 0; p < entries.length; p++) {
@@ -33,6 +36,8 @@ export class AsciiTable {
 			if (isAscii(entry)) {
 				count++;
 				chars += entry.length;
+			} else {
+				notAsciiPositions.push(p);
 			}
 		}
 		let capacity = 16;

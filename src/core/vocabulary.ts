@@ -6,7 +6,7 @@
 
 import type { ConventionId } from './conventions';
 import { normalizeToken, type NormalizeOptions } from './normalize';
-import { AsciiTable, isAscii, notAscii } from './asciiTable';
+import { AsciiTable, notAscii } from './asciiTable';
 
 export type VocabularyKind = 'word' | 'subword';
 
@@ -67,15 +67,13 @@ export class Vocabulary {
 		}
 		// ASCII entries go to a hash table over char codes (no Map of a million strings to build),
 		// the others to a Map; both keep the first position of a repeated token.
-		const table = new AsciiTable(init.entries);
+		const others: number[] = [];
+		const table = new AsciiTable(init.entries, others);
 		this.asciiTable = table;
 		this.positions = new Map();
 		let duplicate = table.duplicate;
-		for (let p = 0; p < size; p++) {
+		for (const p of others) {
 			const entry = init.entries[p];
-			if (isAscii(entry)) {
-				continue;
-			}
 			const first = this.positions.get(entry);
 			if (first !== undefined) {
 				if (duplicate === undefined || p < duplicate[1]) {
