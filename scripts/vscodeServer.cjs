@@ -351,7 +351,7 @@ function remoteUri(server, absolutePath) {
  * workbench reads from its `payload` query parameter (the web equivalents of the desktop flags
  * `--extensionDevelopmentPath`, `--extensionTestsPath` and a file argument).
  */
-function workbenchUrl(server, { folder, extensionDevelopmentPath, extensionTestsPath, openFile, skipWelcome = true } = {}) {
+function workbenchUrl(server, { folder, workspace, extensionDevelopmentPath, extensionTestsPath, openFile, skipWelcome = true } = {}) {
 	const payload = [];
 	for (const dev of [extensionDevelopmentPath].flat().filter(Boolean)) {
 		payload.push(['extensionDevelopmentPath', remoteUri(server, dev)]);
@@ -368,6 +368,9 @@ function workbenchUrl(server, { folder, extensionDevelopmentPath, extensionTests
 	const query = [];
 	if (folder) {
 		query.push(`folder=${encodeURIComponent(path.resolve(folder))}`);
+	} else if (workspace) {
+		// A multi-root workspace: its .code-workspace file.
+		query.push(`workspace=${encodeURIComponent(path.resolve(workspace))}`);
 	}
 	if (payload.length > 0) {
 		query.push(`payload=${encodeURIComponent(JSON.stringify(payload))}`);

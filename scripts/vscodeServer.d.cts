@@ -32,6 +32,8 @@ export interface StartServerOptions {
 
 export interface WorkbenchUrlOptions {
 	folder?: string;
+	/** A `.code-workspace` file to open instead of a folder (ignored when `folder` is set). */
+	workspace?: string;
 	extensionDevelopmentPath?: string | string[];
 	extensionTestsPath?: string;
 	openFile?: string;

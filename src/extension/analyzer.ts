@@ -21,7 +21,8 @@ export interface TextSpan {
 	end: number;
 }
 
-export function analyzeOptions(config: SequenceLensConfig): AnalyzeOptions {
+/** The analysis options of `config`, with the vocabulary of the folder holding `scope`. */
+export function analyzeOptions(config: SequenceLensConfig, scope?: vscode.Uri): AnalyzeOptions {
 	return {
 		tokenizer: config.tokenizer,
 		pattern: config.tokenizerPattern,
@@ -31,7 +32,7 @@ export function analyzeOptions(config: SequenceLensConfig): AnalyzeOptions {
 		unicodeForm: config.normalization,
 		stripAccents: config.stripAccents,
 		// A loaded vocabulary keeps its own convention and unknown token; the settings pick the built-in list only.
-		vocabulary: activeVocabulary()?.vocabulary ?? defaultVocabulary(config.convention, config.unknownToken || undefined),
+		vocabulary: activeVocabulary(scope)?.vocabulary ?? defaultVocabulary(config.convention, config.unknownToken || undefined),
 	};
 }
 
@@ -48,7 +49,7 @@ export class Analyzer {
 	 * on any error the store keeps the previous analysis.
 	 */
 	async analyzeSpans(document: vscode.TextDocument, spans: readonly TextSpan[]): Promise<DocumentAnalysis> {
-		const options = analyzeOptions(this.getConfig(document));
+		const options = analyzeOptions(this.getConfig(document), document.uri);
 		const text = document.getText();
 		const guard = this.regexGuard;
 		if (options.tokenizer !== 'regex' || !guard) {
@@ -70,7 +71,7 @@ export class Analyzer {
 	 * A user pattern is counted in its guarded worker, like every other run of it.
 	 */
 	async countTokens(document: vscode.TextDocument, spans: readonly TextSpan[]): Promise<number> {
-		const options = analyzeOptions(this.getConfig(document));
+		const options = analyzeOptions(this.getConfig(document), document.uri);
 		const text = document.getText();
 		const guard = this.regexGuard;
 		const pieces = spans.map((s) => text.slice(s.start, s.end));
@@ -92,7 +93,7 @@ export class Analyzer {
 		onProgress: (done: number, total: number) => void,
 		token: vscode.CancellationToken,
 	): Promise<DocumentAnalysis | 'cancelled' | 'closed' | 'changed'> {
-		const options = analyzeOptions(this.getConfig(document));
+		const options = analyzeOptions(this.getConfig(document), document.uri);
 		if (options.tokenizer === 'regex' && this.regexGuard) {
 			// A user pattern runs in its worker thread, which already keeps the host free.
 			return this.analyzeSpans(document, spans);

@@ -30,6 +30,11 @@ export interface LaunchOptions {
 	 * close(). A folder passed here is used in place (settings are written into it).
 	 */
 	workspace?: string;
+	/**
+	 * A multi-root workspace to open instead of a folder: a `.code-workspace` file, used in place.
+	 * `settings` and `theme` then go into its `settings`, and `openFile` is relative to its folder.
+	 */
+	workspaceFile?: string;
 	/** Written into the workspace's .vscode/settings.json, over the fixture's settings. */
 	settings?: Record<string, unknown>;
 	/**
@@ -132,7 +137,7 @@ export async function waitFor<T>(what: string, probe: () => Promise<T | undefine
 }
 
 function prepareWorkspace(options: LaunchOptions): { folder: string; temporary: boolean } {
-	let folder = options.workspace;
+	let folder = options.workspaceFile ? path.dirname(options.workspaceFile) : options.workspace;
 	let temporary = false;
 	if (!folder) {
 		folder = fs.mkdtempSync(path.join(os.tmpdir(), 'sl-e2e-ws-'));
@@ -143,7 +148,11 @@ function prepareWorkspace(options: LaunchOptions): { folder: string; temporary: 
 	if (options.theme) {
 		settings['workbench.colorTheme'] = options.theme;
 	}
-	if (Object.keys(settings).length > 0) {
+	if (options.workspaceFile && Object.keys(settings).length > 0) {
+		const workspace = JSON.parse(fs.readFileSync(options.workspaceFile, 'utf8')) as { settings?: Record<string, unknown> };
+		workspace.settings = { ...workspace.settings, ...settings };
+		fs.writeFileSync(options.workspaceFile, JSON.stringify(workspace, null, '\t'));
+	} else if (Object.keys(settings).length > 0) {
 		const file = path.join(folder, '.vscode', 'settings.json');
 		const existing = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
 		fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -196,7 +205,7 @@ export async function launchWorkbench(options: LaunchOptions = {}): Promise<Work
 		});
 		page.on('pageerror', (error) => consoleLog.push(`[pageerror] ${error.message}`));
 		const url = vscodeServer.workbenchUrl(server, {
-			folder,
+			...(options.workspaceFile ? { workspace: options.workspaceFile } : { folder }),
 			extensionDevelopmentPath: mode === 'dev' ? repoRoot : undefined,
 			openFile: options.openFile ? path.join(folder, options.openFile) : undefined,
 		});

@@ -16,7 +16,7 @@ import type { Analyzer } from '../analyzer';
 import { readConfig } from '../config';
 import { atomicWrite, exists } from '../fs/atomicWrite';
 import { uriFromArgument } from '../util/uriArgument';
-import { switchVocabulary, useAsVocabulary, vocabularyFormatFor } from './useVocabulary';
+import { refreshVocabulary, useAsVocabulary, vocabularyFormatFor } from './useVocabulary';
 import { activeVocabulary } from './vocabularyState';
 
 export const addToVocabularyCommandId = 'sequenceLens.addToVocabulary';
@@ -143,7 +143,8 @@ async function addToVocabulary(analyzer: Analyzer, args: AddToVocabularyArgument
 		return fail(vscode.l10n.t('Add to vocabulary needs a word; use the link in the hover of an <UNK> token.'));
 	}
 	const word = args.word;
-	const active = activeVocabulary();
+	// The vocabulary of the document the hover was on: each folder may have its own.
+	const active = activeVocabulary(uriFromArgument(args.uri));
 	let current: Vocabulary;
 	let target: vscode.Uri | undefined;
 	let format: VocabularyFormat | undefined;
@@ -198,7 +199,7 @@ async function addToVocabulary(analyzer: Analyzer, args: AddToVocabularyArgument
 	if (copied) {
 		await useAsVocabulary(analyzer, named.vocabulary, target);
 	} else {
-		switchVocabulary(analyzer, { vocabulary: named.vocabulary, uri: target });
+		refreshVocabulary(analyzer, { vocabulary: named.vocabulary, uri: target });
 	}
 	void vscode.window.showInformationMessage(addedMessage(word, added));
 	return { word, index: added.index, size: added.vocabulary.size, shifted: added.shifted, uri: target.toString(), copied };

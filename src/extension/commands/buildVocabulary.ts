@@ -301,7 +301,7 @@ async function runBuild(
  * runs only in its guarded worker, never over a corpus on the extension host.
  */
 function tokenizeOptions(folder: vscode.Uri): Omit<AnalyzeOptions, 'vocabulary' | 'pattern'> {
-	const { vocabulary: _vocabulary, pattern: _pattern, ...options } = analyzeOptions(readConfig(folder));
+	const { vocabulary: _vocabulary, pattern: _pattern, ...options } = analyzeOptions(readConfig(folder), folder);
 	return options;
 }
 

@@ -12,9 +12,9 @@ import { conventions, type ConventionId } from '../../core/conventions';
 import { suggestConvention, type ConventionSuggestion } from '../../core/suggestConvention';
 import { reportAnalysisError, type Analyzer } from '../analyzer';
 import { configSection, readConfig } from '../config';
-import { activeVocabulary, setActiveVocabulary } from './vocabularyState';
+import { activeVocabulary, folderKey, followActiveEditor, setActiveVocabulary, setSettingVocabularies, settingVocabulary, type ActiveVocabulary } from './vocabularyState';
 import { VocabularyFileWatcher, type ReloadStatus } from './vocabularyWatcher';
-import { switchVocabulary } from './useVocabulary';
+import { reanalyzeOpen, refreshVocabulary, switchVocabulary } from './useVocabulary';
 
 export const loadVocabularyCommandId = 'sequenceLens.loadVocabulary';
 export const useBuiltInVocabularyCommandId = 'sequenceLens.useBuiltInVocabulary';
@@ -171,15 +171,19 @@ async function offerConvention(vocabulary: Vocabulary, uri: vscode.Uri, args: Lo
 	}
 }
 
-/** Makes `vocabulary` active and re-renders every open analysis with it. */
+/** Makes `vocabulary` active in every folder and re-renders every open analysis with it. */
 function activate(analyzer: Analyzer, vocabulary: Vocabulary, uri: vscode.Uri): LoadedVocabularyResult {
 	switchVocabulary(analyzer, { vocabulary, uri });
+	warnIfSubword(vocabulary);
+	return describe(vocabulary, uri);
+}
+
+function warnIfSubword(vocabulary: Vocabulary): void {
 	if (vocabulary.kind === 'subword') {
 		void vscode.window.showWarningMessage(
 			vscode.l10n.t('Sequence Lens: {0} is a subword vocabulary; whole words are looked up, so words it would split into pieces show as <UNK>.', vocabulary.name),
 		);
 	}
-	return describe(vocabulary, uri);
 }
 
 async function loadVocabularyCommand(
@@ -211,19 +215,13 @@ async function loadVocabularyCommand(
 	return result;
 }
 
-/** The folder whose `vocabularyPath` counts: the active editor's, else the first one. */
-function settingFolder(): vscode.WorkspaceFolder | undefined {
-	const active = vscode.window.activeTextEditor?.document.uri;
-	return (active && vscode.workspace.getWorkspaceFolder(active)) ?? vscode.workspace.workspaceFolders?.[0];
-}
-
 /**
- * `sequenceLens.vocabularyPath` as a URI. A relative path resolves against where it is set: the
- * folder for a folder setting, the `.code-workspace` file's folder for a workspace setting of a
- * multi-root workspace, else the folder of the active editor (or the first one).
+ * `sequenceLens.vocabularyPath` of `folder` (default: the first folder) as a URI. A relative
+ * path resolves against where it is set: the folder for a folder setting, the
+ * `.code-workspace` file's folder for a workspace setting of a multi-root workspace, else the
+ * folder itself.
  */
-export function vocabularyPathUri(): vscode.Uri | undefined {
-	const folder = settingFolder();
+export function vocabularyPathUri(folder = vscode.workspace.workspaceFolders?.[0]): vscode.Uri | undefined {
 	const inspected = vscode.workspace.getConfiguration(configSection, folder).inspect<unknown>('vocabularyPath');
 	// Restricted mode: only the user's own value counts (the manifest restricts this setting).
 	const trusted = vscode.workspace.isTrusted;
@@ -242,40 +240,59 @@ export function vocabularyPathUri(): vscode.Uri | undefined {
 	return folder ? vscode.Uri.joinPath(folder.uri, path) : undefined;
 }
 
-/** Loads the setting's file, or drops a vocabulary it loaded before when the setting is cleared. */
-async function loadFromSetting(analyzer: Analyzer, fromSetting: { uri?: vscode.Uri }): Promise<void> {
-	const uri = vocabularyPathUri();
-	if (!uri) {
-		if (fromSetting.uri && activeVocabulary()?.uri.toString() === fromSetting.uri.toString()) {
-			switchVocabulary(analyzer, undefined);
+/**
+ * Loads the file each folder's setting names (documents outside every folder follow the first
+ * folder). A file read before is read again only when the setting now names another one; a
+ * file that cannot be used leaves that folder with what it had, and the message says why.
+ */
+async function loadFromSettings(analyzer: Analyzer): Promise<void> {
+	const targets: [string, vscode.Uri | undefined][] = (vscode.workspace.workspaceFolders ?? []).map((folder) => [folderKey(folder.uri), vocabularyPathUri(folder)]);
+	targets.push(['', vocabularyPathUri()]);
+	// Folders naming the same file share one read of it.
+	const reads = new Map<string, Promise<Vocabulary | LoadVocabularyFailure | undefined>>();
+	const next = new Map<string, ActiveVocabulary>();
+	for (const [key, uri] of targets) {
+		if (!uri) {
+			continue;
 		}
-		fromSetting.uri = undefined;
-		return;
+		let read = reads.get(uri.toString());
+		if (!read) {
+			// No question from a setting: a file without <UNK> is refused with the message saying why.
+			read = readVocabulary(uri, { addMissingUnk: false }, false);
+			reads.set(uri.toString(), read);
+		}
+		const loaded = await read;
+		const kept = settingVocabulary(key);
+		if (loaded && 'entries' in loaded) {
+			next.set(key, { vocabulary: loaded, uri });
+		} else if (kept?.uri.toString() === uri.toString()) {
+			next.set(key, kept);
+		}
 	}
-	// No question from a setting: a file without <UNK> is refused with the message saying why.
-	const loaded = await readVocabulary(uri, { addMissingUnk: false }, false);
-	if (loaded && 'entries' in loaded) {
-		fromSetting.uri = uri;
-		activate(analyzer, loaded, uri);
+	setSettingVocabularies(next);
+	for (const vocabulary of new Set([...next.values()].map((v) => v.vocabulary))) {
+		warnIfSubword(vocabulary);
 	}
+	reanalyzeOpen(analyzer);
 }
 
 export function registerVocabularyCommands(analyzer: Analyzer): vscode.Disposable[] {
-	const fromSetting: { uri?: vscode.Uri } = {};
 	const watcher = new VocabularyFileWatcher(async (uri) => {
 		const previous = activeVocabulary()?.vocabulary;
 		// The same numbering as before: a convention chosen for a text file stays chosen.
 		const loaded = await readVocabulary(uri, { addMissingUnk: previous !== undefined && withAddedUnk.has(previous), convention: previous?.convention }, false);
 		if (loaded && 'entries' in loaded) {
-			activate(analyzer, loaded, uri);
+			refreshVocabulary(analyzer, { vocabulary: loaded, uri });
+			warnIfSubword(loaded);
 			return {};
 		}
 		return { problem: loaded?.problem ?? 'cancelled' };
 	});
 	// Activation is the first use: the setting's vocabulary is read then, and open analyses re-render when it arrives.
-	void loadFromSetting(analyzer, fromSetting);
+	void loadFromSettings(analyzer);
 	return [
 		watcher,
+		followActiveEditor(),
 		vscode.commands.registerCommand(getVocabularyCommandId, (): VocabularyInfo => {
 			const active = activeVocabulary();
 			const vocabulary = active?.vocabulary ?? defaultVocabulary(readConfig().convention);
@@ -298,17 +315,16 @@ export function registerVocabularyCommands(analyzer: Analyzer): vscode.Disposabl
 		vscode.commands.registerCommand(useBuiltInVocabularyCommandId, () => {
 			const dropped = activeVocabulary() !== undefined;
 			setActiveVocabulary(undefined);
-			fromSetting.uri = undefined;
 			if (dropped) {
 				void analyzer.reanalyzeAll(vscode.workspace.textDocuments, reportAnalysisError);
 			}
 			return { convention: readConfig().convention };
 		}),
 		// Restricted mode hides the workspace's vocabularyPath; trusting the folder reveals it.
-		vscode.workspace.onDidGrantWorkspaceTrust(() => void loadFromSetting(analyzer, fromSetting)),
+		vscode.workspace.onDidGrantWorkspaceTrust(() => void loadFromSettings(analyzer)),
 		vscode.workspace.onDidChangeConfiguration((event) => {
 			if (event.affectsConfiguration(`${configSection}.vocabularyPath`)) {
-				void loadFromSetting(analyzer, fromSetting);
+				void loadFromSettings(analyzer);
 			}
 		}),
 	];

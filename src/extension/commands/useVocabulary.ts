@@ -8,11 +8,23 @@ import type { Vocabulary } from '../../core/vocabulary';
 import type { VocabularyFormat } from '../../core/vocabularyFiles';
 import { reportAnalysisError, type Analyzer } from '../analyzer';
 import { configSection, readConfig } from '../config';
-import { setActiveVocabulary, type ActiveVocabulary } from './vocabularyState';
+import { replaceVocabulary, setActiveVocabulary, type ActiveVocabulary } from './vocabularyState';
 
-/** Makes `next` the active vocabulary (undefined: the built-in one) and re-renders every open analysis with it; a failing re-run (a bad pattern) is reported. */
+/** Makes `next` the active vocabulary of every folder (undefined: the built-in one) and re-renders every open analysis with it; a failing re-run (a bad pattern) is reported. */
 export function switchVocabulary(analyzer: Analyzer, next: ActiveVocabulary | undefined): void {
 	setActiveVocabulary(next);
+	reanalyzeOpen(analyzer);
+}
+
+/** A new copy of a file in use replaces it where it is used (in every folder when it is in use nowhere yet). */
+export function refreshVocabulary(analyzer: Analyzer, next: ActiveVocabulary): void {
+	if (!replaceVocabulary(next)) {
+		setActiveVocabulary(next);
+	}
+	reanalyzeOpen(analyzer);
+}
+
+export function reanalyzeOpen(analyzer: Analyzer): void {
 	void analyzer.reanalyzeAll(vscode.workspace.textDocuments, reportAnalysisError);
 }
 

@@ -1,0 +1,117 @@
+// A multi-root workspace (a .code-workspace with two folders) in the real workbench. Each folder
+// sets `sequenceLens.vocabularyPath` to its own `words.txt` (the same relative path), so a
+// selection is numbered by the vocabulary of the folder its file is in. Build Vocabulary from
+// Workspace… asks which folder to scan and names it.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { Locator } from 'playwright-core';
+import { launchWorkbench, waitFor, type Workbench } from './harness';
+
+/** Decoration texts without their bidi isolates and `<UNK>` markers: the indices alone. */
+const indices = (texts: string[]) => texts.map((t) => t.replace(/[\u2066-\u2069]/g, '').replace(/\s*<UNK>/, '')).join(' ');
+
+const buildTitle = 'Sequence Lens: Build Vocabulary from Workspace…';
+
+describe('A multi-root workspace in the real workbench', function () {
+	this.timeout(240_000);
+	let wb: Workbench;
+	let root: string;
+	let quickInput: Locator;
+
+	before(async () => {
+		root = fs.mkdtempSync(path.join(os.tmpdir(), 'sl-e2e-multi-'));
+		const folder = (name: string, vocabulary: string, file: string) => {
+			const dir = path.join(root, name);
+			fs.mkdirSync(path.join(dir, '.vscode'), { recursive: true });
+			fs.writeFileSync(path.join(dir, '.vscode', 'settings.json'), JSON.stringify({ 'sequenceLens.vocabularyPath': 'words.txt' }));
+			fs.writeFileSync(path.join(dir, 'words.txt'), vocabulary);
+			fs.writeFileSync(path.join(dir, file), 'cat dog fish\n');
+		};
+		// Course convention: a plain list is numbered from 1 in file order.
+		folder('alpha', 'cat\ndog\n<UNK>\n', 'a.txt');
+		folder('beta', 'bird\ncat\ndog\nfish\n<UNK>\n', 'b.txt');
+		const workspaceFile = path.join(root, 'both.code-workspace');
+		fs.writeFileSync(workspaceFile, JSON.stringify({ folders: [{ path: 'alpha' }, { path: 'beta' }], settings: {} }));
+		wb = await launchWorkbench({
+			workspaceFile,
+			openFile: 'alpha/a.txt',
+			theme: 'Default Light Modern',
+			settings: { 'files.hotExit': 'off', 'workbench.reduceMotion': 'on' },
+		});
+		quickInput = wb.page.locator('.quick-input-widget');
+	});
+	afterEach(async function () {
+		if (this.currentTest?.state === 'failed' && wb) {
+			await wb.screenshot(`multi-root-failure-${this.currentTest.title.slice(0, 40)}`);
+			console.log((await wb.notifications()).join('\n'));
+			console.log(wb.consoleLog.filter((line) => /error|sequence/i.test(line)).slice(-20).join('\n'));
+		}
+	});
+	after(async () => {
+		await wb?.close();
+		fs.rmSync(root, { recursive: true, force: true });
+	});
+
+	it('numbers a selection in each folder with that folder’s vocabulary', async () => {
+		await wb.selectAll();
+		await wb.runCommand('Sequence Lens: Tokenize Selection');
+		// alpha: cat 1, dog 2, fish is <UNK> = 3.
+		await wb.waitForAfterDecorations((texts) => indices(texts) === '1 2 3');
+
+		await wb.openFile('b.txt');
+		await wb.selectAll();
+		await wb.runCommand('Sequence Lens: Tokenize Selection');
+		// beta: bird 1, cat 2, dog 3, fish 4.
+		await wb.waitForAfterDecorations((texts) => indices(texts) === '2 3 4');
+		await wb.screenshot('multi-root-beta');
+
+		// Back in alpha, its analysis still has alpha's numbers.
+		await wb.openFile('a.txt');
+		await wb.waitForAfterDecorations((texts) => indices(texts) === '1 2 3');
+		const hover = await wb.hoverWord('fish', 'words.txt');
+		assert.match(hover, /<UNK>/);
+		assert.match(hover, /\|V\| = 3 /);
+	});
+
+	it('Build Vocabulary from Workspace… asks which folder and names the one it scans', async () => {
+		const input = quickInput.locator('.quick-input-box input');
+		// As the harness's runCommand, but the command's own first question follows in the same widget.
+		await waitFor(`the palette row "${buildTitle}"`, async () => {
+			if (await quickInput.isVisible()) {
+				await wb.page.keyboard.press('Escape');
+			}
+			await wb.page.keyboard.press('F1');
+			await input.waitFor({ state: 'visible', timeout: 5000 });
+			await input.fill(`>${buildTitle}`);
+			const row = quickInput.locator('.quick-input-list .monaco-list-row', { hasText: 'Build Vocabulary from Workspace' }).first();
+			return (await row.waitFor({ timeout: 10_000 }).then(() => true).catch(() => false)) ? true : undefined;
+		}, 60_000, 250);
+		await wb.page.keyboard.press('Enter');
+
+		const rows = await waitFor('the folder pick', async () => {
+			const labels = await quickInput.locator('.quick-input-list .monaco-list-row .label-name').allInnerTexts().catch((): string[] => []);
+			return labels.includes('alpha') && labels.includes('beta') ? labels : undefined;
+		});
+		assert.deepEqual(rows.slice().sort(), ['alpha', 'beta']);
+		assert.match(await input.getAttribute('placeholder') ?? '', /Which workspace folder/);
+		await wb.screenshot('multi-root-build-folder-pick');
+		await quickInput.locator('.quick-input-list .monaco-list-row', { hasText: 'beta' }).first().click();
+
+		const prompt = await waitFor('the glob question naming beta', async () => {
+			const text = await quickInput.innerText().catch(() => '');
+			return text.includes('(1/5)') ? text : undefined;
+		});
+		assert.match(prompt, /Files of “beta” to read/);
+		assert.match(prompt, new RegExp(`relative to ${path.join(root, 'beta').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+		for (const step of ['(2/5)', '(3/5)', '(4/5)', '(5/5)']) {
+			await wb.page.keyboard.press('Enter');
+			await waitFor(`the question ${step}`, async () => ((await quickInput.innerText().catch(() => '')).includes(step) ? true : undefined));
+		}
+		await wb.page.keyboard.press('Enter');
+		// beta holds b.txt and words.txt (the glob is **/*.{txt,md}).
+		const summary = await wb.waitForNotification('Save it?', 60_000);
+		assert.match(summary, /vocabulary built from 2 files of “beta”/);
+	});
+});
