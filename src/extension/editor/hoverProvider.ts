@@ -11,6 +11,7 @@ import type { AnalysisStore, DocumentAnalysis } from './analysisStore';
 import { addToVocabularyCommandId, type AddToVocabularyArguments } from '../commands/addToVocabulary';
 import { showTokenInMatrixCommandId, type TokenReference } from '../commands/showTokenInMatrix';
 import { offsetsToRange, positionToOffset } from './convert';
+import { markdownText } from './markdownText';
 
 export interface TokenLocation {
 	/** 0-based example position. */
@@ -69,27 +70,27 @@ export class TokenHoverProvider implements vscode.HoverProvider {
 		const column = v.column(index);
 		const step = stepLabel(t + 1, entry.examples.length > 1 ? location.example + 1 : undefined);
 
-		// User text only ever goes through appendText / appendCodeblock, which escape it; links
-		// may run these two commands and no other, and their arguments are URI-encoded JSON.
+		// Each sentence is one localised string, so a translation may put its parts in any order;
+		// user text (the token, its normalised form, a file name) fills placeholders only after
+		// markdownText() has escaped it. Links may run these two commands and no other, and their
+		// arguments are URI-encoded JSON.
 		const md = new vscode.MarkdownString();
 		md.isTrusted = { enabledCommands: [addToVocabularyCommandId, showTokenInMatrixCommandId] };
 		md.supportHtml = false;
-		md.appendMarkdown(`**${step}** = `);
-		md.appendText(JSON.stringify(text));
-		md.appendMarkdown(`\u2003 t = ${t + 1} of T_x = ${a.length}\n\n`);
-		md.appendMarkdown(vscode.l10n.t('normalised form: '));
-		md.appendText(JSON.stringify(normalized));
+		const quotedText = markdownText(JSON.stringify(text));
+		const quotedNormalized = markdownText(JSON.stringify(normalized));
+		md.appendMarkdown(vscode.l10n.t('**{0}** = {1}\u2003 t = {2} of T_x = {3}', step, quotedText, t + 1, a.length));
+		md.appendMarkdown('\n\n');
+		md.appendMarkdown(vscode.l10n.t('normalised form: {0}', quotedNormalized));
 		md.appendMarkdown('\n\n');
 		if (a.unknown[t] === 1) {
 			md.appendMarkdown(
 				vscode.l10n.t('index **{0}** = `{1}` of |V| = {2} ({3})', index, v.unkToken, v.size, v.convention),
 			);
 			md.appendMarkdown('\n\n');
-			md.appendMarkdown(vscode.l10n.t('Why `<UNK>`: the normalised form '));
-			md.appendText(JSON.stringify(normalized));
-			md.appendMarkdown(vscode.l10n.t(' is not in the vocabulary “'));
-			md.appendText(v.name);
-			md.appendMarkdown(vscode.l10n.t('”, so it maps to the unknown index.'));
+			md.appendMarkdown(
+				vscode.l10n.t('Why `<UNK>`: the normalised form {0} is not in the vocabulary “{1}”, so it maps to the unknown index.', quotedNormalized, markdownText(v.name)),
+			);
 		} else {
 			md.appendMarkdown(vscode.l10n.t('index **{0}** of |V| = {1} ({2})', index, v.size, v.convention));
 		}

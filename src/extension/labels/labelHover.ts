@@ -8,16 +8,56 @@ import { correctionFor } from '../../core/ner/corrections';
 import type { AnalysisStore } from '../editor/analysisStore';
 import { offsetsToRange, positionToOffset } from '../editor/convert';
 import { locateToken } from '../editor/hoverProvider';
+import { markdownText } from '../editor/markdownText';
 import { isKeptInMemory } from './correctionStorage';
 import type { CorrectionStore } from './correctionStore';
 import type { LabelService } from './labelService';
 
-const typeNames: Record<string, string> = {
-	PER: 'person',
-	LOC: 'location',
-	ORG: 'organisation',
-	MISC: 'miscellaneous',
-};
+/** The entity types' names, localised; an unknown type is shown as its code. */
+function typeName(type: string): string {
+	switch (type) {
+		case 'PER':
+			return vscode.l10n.t('person');
+		case 'LOC':
+			return vscode.l10n.t('location');
+		case 'ORG':
+			return vscode.l10n.t('organisation');
+		case 'MISC':
+			return vscode.l10n.t('miscellaneous');
+		default:
+			return type;
+	}
+}
+
+/**
+ * The first line: y⟨t⟩ and what the tag means, one localised sentence per case so a
+ * translation may order its parts freely; the entity's text is escaped before it fills in.
+ */
+function labelLine(t: number, y: number, tag: string, span: { text: string; source?: string } | undefined): string {
+	if (tag === 'O') {
+		return vscode.l10n.t('**y⟨{0}⟩ = {1}**\u2003tag `O`: not part of a named entity', t, y);
+	}
+	const type = tag.slice(2);
+	if (!span) {
+		return vscode.l10n.t('**y⟨{0}⟩ = {1}**\u2003tag `{2}`: part of a {3} ({4})', t, y, tag, typeName(type), type);
+	}
+	const entity = markdownText(JSON.stringify(span.text));
+	return span.source === 'file'
+		? vscode.l10n.t('**y⟨{0}⟩ = {1}**\u2003tag `{2}`: part of a {3} ({4}), entity {5} (gold label from the CoNLL file)', t, y, tag, typeName(type), type, entity)
+		: vscode.l10n.t('**y⟨{0}⟩ = {1}**\u2003tag `{2}`: part of a {3} ({4}), entity {5}', t, y, tag, typeName(type), type, entity);
+}
+
+/** The correction line, one localised sentence per case. */
+function correctionLine(type: string, automatic: string | undefined, inMemory: boolean): string {
+	if (automatic === undefined) {
+		return inMemory
+			? vscode.l10n.t('corrected by hand to `{0}`; kept in memory only (untitled document)', type)
+			: vscode.l10n.t('corrected by hand to `{0}`', type);
+	}
+	return inMemory
+		? vscode.l10n.t('corrected by hand to `{0}` (the tagger said `{1}`); kept in memory only (untitled document)', type, automatic)
+		: vscode.l10n.t('corrected by hand to `{0}` (the tagger said `{1}`)', type, automatic);
+}
 
 export class LabelHoverProvider implements vscode.HoverProvider {
 	constructor(
@@ -36,35 +76,16 @@ export class LabelHoverProvider implements vscode.HoverProvider {
 		if (!labels) return undefined;
 		const t = location.row;
 		const tag = labels.tags[t] ?? 'O';
-		const type = tag === 'O' ? undefined : tag.slice(2);
+		const a = ex.analysis;
+		const span = tag === 'O' ? undefined : labels.spans.find((s) => s.start < a.ends[t] && s.end > a.starts[t]);
 		const md = new vscode.MarkdownString();
 		md.isTrusted = false;
 		md.supportHtml = false;
-		md.appendMarkdown(`**y⟨${t + 1}⟩ = ${labels.binary[t]}**\u2003`);
-		if (type) {
-			md.appendMarkdown(vscode.l10n.t('tag `{0}`: part of a {1} ({2})', tag, typeNames[type] ?? type, type));
-			const span = labels.spans.find((s) => s.start < ex.analysis.ends[t] && s.end > ex.analysis.starts[t]);
-			if (span) {
-				md.appendMarkdown(vscode.l10n.t(', entity '));
-				md.appendText(JSON.stringify(span.text));
-				if (span.source === 'file') md.appendMarkdown(vscode.l10n.t(' (gold label from the CoNLL file)'));
-			}
-		} else {
-			md.appendMarkdown(vscode.l10n.t('tag `O`: not part of a named entity'));
-		}
-		const a = ex.analysis;
+		md.appendMarkdown(labelLine(t + 1, labels.binary[t], tag, span));
 		const correction = this.corrections && correctionFor(this.corrections.list(document.uri), ex.offset + a.starts[t], ex.offset + a.ends[t]);
 		if (correction) {
-			const automatic = this.labels?.automaticLabels(ex)?.tags[t];
 			md.appendMarkdown('\n\n');
-			md.appendMarkdown(
-				automatic === undefined
-					? vscode.l10n.t('corrected by hand to `{0}`', correction.type)
-					: vscode.l10n.t('corrected by hand to `{0}` (the tagger said `{1}`)', correction.type, automatic),
-			);
-			if (isKeptInMemory(document.uri)) {
-				md.appendMarkdown(vscode.l10n.t('; kept in memory only (untitled document)'));
-			}
+			md.appendMarkdown(correctionLine(correction.type, this.labels?.automaticLabels(ex)?.tags[t], isKeptInMemory(document.uri)));
 		}
 		return new vscode.Hover(md, offsetsToRange(document, ex.offset + a.starts[t], ex.offset + a.ends[t]));
 	}
