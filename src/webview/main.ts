@@ -385,7 +385,9 @@ function renderLabelRow(ex: MatrixSummary['examples'][number] | undefined): void
 		return;
 	}
 	const more = ex.T_x > labels.length ? ' …' : '';
-	labelRow.textContent = `y = ${labels.slice(0, stripLimit).join(' ')}${more}`;
+	// With several examples the strip shows one of them: say whose labels these are.
+	const name = summary && summary.examples.length > 1 ? `y^(${ex.i})` : 'y';
+	labelRow.textContent = `${name} = ${labels.slice(0, stripLimit).join(' ')}${more}`;
 	labelRow.title = `T_y = ${ex.T_x}`;
 }
 
@@ -660,7 +662,10 @@ function applySummary(next: MatrixSummary | null, firstPage: RowPage | undefined
 			scrollTop = restored.scrollTop;
 		}
 	}
-	restored = undefined;
+	// Kept until an analysis arrives: after a reload the host restores the analysis a moment later.
+	if (next) {
+		restored = undefined;
+	}
 	renderAll();
 	viewport.scrollTop = scrollTop;
 	render();
@@ -686,6 +691,11 @@ function onMessage(msg: ToWebview): void {
 			break;
 		case 'matrix/highlight':
 			if (summary && msg.analysisId === summary.analysisId) {
+				if (msg.row >= 0 && !batch && msg.example !== example && msg.row < (summary.examples[msg.example]?.T_x ?? 0)) {
+					// The token belongs to another example than the one shown (Show in matrix, the
+					// time cursor, the editor cursor): show that example, then its row.
+					selectExample(msg.example, false);
+				}
 				const row = displayRow(msg.example, msg.row);
 				if (row >= 0 || msg.row < 0) {
 					selectedRow = row;
@@ -693,6 +703,7 @@ function onMessage(msg: ToWebview): void {
 						scrollRowIntoView(row);
 					}
 					scheduleRender();
+					persist();
 				}
 			}
 			break;
@@ -839,7 +850,28 @@ watchTheme(() => {
 	scheduleRender();
 });
 
-renderHeader();
-render();
+/** The first summary and row page, when the host put them into the page's HTML. */
+function embeddedSummary(): ToWebview | undefined {
+	const text = document.getElementById('initial-state')?.textContent;
+	if (!text) {
+		return undefined;
+	}
+	try {
+		const value = JSON.parse(text) as { type?: unknown };
+		return value?.type === 'matrix/summary' ? (value as ToWebview) : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
 performance.mark('sl-ready');
 host.post({ type: 'webview/ready', protocolVersion: PROTOCOL_VERSION });
+// The first paint draws the embedded analysis at once; without one, the empty panel until the
+// host answers `webview/ready`.
+const initial = embeddedSummary();
+if (initial) {
+	onMessage(initial);
+} else {
+	renderHeader();
+	render();
+}

@@ -2,12 +2,18 @@
 
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
+import { embedJson } from '../../shared/embedJson';
+import type { SummaryMessage } from '../../shared/protocol';
 
 export function createNonce(): string {
 	return randomBytes(18).toString('base64');
 }
 
-export function matrixHtml(webview: vscode.Webview, extensionUri: vscode.Uri, title: string): string {
+/**
+ * `initial`, when given, is the first summary and row page, put into the page as a JSON data block
+ * (not a script: the CSP runs only the nonce's script) so the first paint waits on no round trip.
+ */
+export function matrixHtml(webview: vscode.Webview, extensionUri: vscode.Uri, title: string, initial?: SummaryMessage): string {
 	const nonce = createNonce();
 	const dist = vscode.Uri.joinPath(extensionUri, 'dist');
 	const script = webview.asWebviewUri(vscode.Uri.joinPath(dist, 'webview.js'));
@@ -31,7 +37,7 @@ export function matrixHtml(webview: vscode.Webview, extensionUri: vscode.Uri, ti
 </head>
 <body>
 <div id="app" data-state="loading"></div>
-<script nonce="${nonce}" src="${script.toString()}"></script>
+${initial ? `<script type="application/json" id="initial-state">${embedJson(initial)}</script>\n` : ''}<script nonce="${nonce}" src="${script.toString()}"></script>
 </body>
 </html>`;
 }

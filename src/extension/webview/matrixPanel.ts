@@ -17,6 +17,7 @@ import {
 	type PanelState,
 	type RowsRequestMessage,
 	type RevealTokenMessage,
+	type SummaryMessage,
 	type ToggleLabelMessage,
 	type ToWebview,
 } from '../../shared/protocol';
@@ -71,6 +72,8 @@ export class MatrixPanel extends Disposable {
 	private ready = false;
 	/** Counts label changes, so the webview knows its pages' labels went stale. */
 	private labelsVersion = 0;
+	/** The summary put into the panel's HTML; a webview (re)loading that HTML starts from it. */
+	private embedded: { analysisId: number; labelsVersion: number } | undefined;
 
 	constructor(
 		private readonly extensionUri: vscode.Uri,
@@ -154,7 +157,9 @@ export class MatrixPanel extends Disposable {
 				}
 			}),
 		];
-		panel.webview.html = matrixHtml(panel.webview, this.extensionUri, vscode.l10n.t('One-Hot Matrix'));
+		const initial = this.summaryMessage();
+		this.embedded = this.shown ? { analysisId: this.shown.id, labelsVersion: this.labelsVersion } : undefined;
+		panel.webview.html = matrixHtml(panel.webview, this.extensionUri, vscode.l10n.t('One-Hot Matrix'), this.shown ? initial : undefined);
 	}
 
 	override dispose(): void {
@@ -196,15 +201,21 @@ export class MatrixPanel extends Disposable {
 		}
 	}
 
-	private postSummary(): void {
+	private summaryMessage(): SummaryMessage {
 		const entry = this.shown;
 		const firstPage = entry ? rowPage(entry, { example: 0, start: 0, count: rowPageSize }) : undefined;
-		this.post({
+		return {
 			type: 'matrix/summary',
 			protocolVersion: PROTOCOL_VERSION,
 			summary: entry ? summarize(entry, this.labelsVersion) : null,
 			...(firstPage ? { firstPage } : {}),
-		});
+		};
+	}
+
+	private postSummary(): void {
+		if (this.panel && this.ready) {
+			this.post(this.summaryMessage());
+		}
 	}
 
 	private onMessage(raw: unknown): void {
@@ -215,7 +226,11 @@ export class MatrixPanel extends Disposable {
 		switch (message.type) {
 			case 'webview/ready':
 				this.ready = true;
-				this.postSummary();
+				// The HTML already carried this summary; a webview reloaded after a hide, or one
+				// whose analysis changed since, gets the current one.
+				if (!(this.shown && this.embedded?.analysisId === this.shown.id && this.embedded.labelsVersion === this.labelsVersion)) {
+					this.postSummary();
+				}
 				// A panel opened by Show in matrix starts on the time cursor's row.
 				this.postHighlight(this.timeCursor.step);
 				break;
