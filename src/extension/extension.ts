@@ -5,6 +5,8 @@ import { Analyzer, reportAnalysisError } from './analyzer';
 import { registerCommands } from './commands';
 import { LiveMode } from './liveMode';
 import { affectedSettings, analysisSettings, decorationSettings, readConfig } from './config';
+import { AnalysisMemory } from './editor/analysisMemory';
+import { AnalysisRestore } from './editor/analysisRestore';
 import { AnalysisStore } from './editor/analysisStore';
 import { DecorationController } from './editor/decorationController';
 import { TokenHoverProvider } from './editor/hoverProvider';
@@ -91,6 +93,12 @@ export function activate(context: vscode.ExtensionContext): void {
 		...registerLabelCommands({ store, labels, corrections }),
 		registerConllCommand({ conll, analyzer, store, labels }),
 	);
+	// Last, after the commands started reading the settings' vocabulary: the analyses of the
+	// previous window come back (their ranges are in the workspace state, not their tokens).
+	const memory = new AnalysisMemory(context.workspaceState, store);
+	const restore = new AnalysisRestore(memory, store, analyzer, readConfig);
+	context.subscriptions.push(memory, restore);
+	void restore.start();
 }
 
 export function deactivate(): Promise<void> | undefined {

@@ -12,7 +12,7 @@ import { conventions, type ConventionId } from '../../core/conventions';
 import { suggestConvention, type ConventionSuggestion } from '../../core/suggestConvention';
 import { reportAnalysisError, type Analyzer } from '../analyzer';
 import { configSection, readConfig } from '../config';
-import { activeVocabulary, folderKey, followActiveEditor, setActiveVocabulary, setSettingVocabularies, settingVocabulary, type ActiveVocabulary } from './vocabularyState';
+import { activeVocabulary, folderKey, followActiveEditor, setActiveVocabulary, setSettingVocabularies, setSettingVocabularyLoad, settingVocabulary, type ActiveVocabulary } from './vocabularyState';
 import { VocabularyFileWatcher, type ReloadStatus } from './vocabularyWatcher';
 import { reanalyzeOpen, refreshVocabulary, switchVocabulary } from './useVocabulary';
 
@@ -289,7 +289,7 @@ export function registerVocabularyCommands(analyzer: Analyzer): vscode.Disposabl
 		return { problem: loaded?.problem ?? 'cancelled' };
 	});
 	// Activation is the first use: the setting's vocabulary is read then, and open analyses re-render when it arrives.
-	void loadFromSettings(analyzer);
+	setSettingVocabularyLoad(loadFromSettings(analyzer));
 	return [
 		watcher,
 		followActiveEditor(),

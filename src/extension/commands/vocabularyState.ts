@@ -23,6 +23,8 @@ interface Entry {
 	readonly order: number;
 }
 
+let settingLoad: Promise<void> = Promise.resolve();
+
 let chosen: Entry | undefined;
 /** Keyed by folderKey(): the vocabulary the folder's `vocabularyPath` names. */
 const fromSettings = new Map<string, Entry>();
@@ -115,4 +117,14 @@ export function followActiveEditor(): vscode.Disposable {
 		last = activeVocabulary();
 	});
 	return vscode.Disposable.from(vscode.window.onDidChangeActiveTextEditor(fireOnChange), subscription);
+}
+
+/** Records the read of `sequenceLens.vocabularyPath`'s file that activation starts. */
+export function setSettingVocabularyLoad(load: Promise<void>): void {
+	settingLoad = load.catch(() => undefined);
+}
+
+/** Settles when the vocabulary named by the settings at activation is loaded (or refused). */
+export function settingVocabularyLoaded(): Promise<void> {
+	return settingLoad;
 }
