@@ -126,7 +126,12 @@ let selectedRow = -1;
 let zoomStart = 0;
 let compactStart = 0;
 let theme: CanvasTheme = readTheme();
+/**
+ * The saved position, kept until its document's analysis arrives: after a window reload the host
+ * restores the analyses one by one, so the first summary may be of another document.
+ */
 let restored: PanelState | undefined = host.getState();
+let restoredView: ColumnView | undefined = restored?.view;
 /** The request id of the last go-to lookup; older answers are ignored. */
 let findRequest: number | undefined;
 
@@ -650,10 +655,13 @@ function applySummary(next: MatrixSummary | null, firstPage: RowPage | undefined
 	compactStart = 0;
 	message.textContent = next ? '' : 'Select text in an editor and run “Sequence Lens: Tokenize Selection” to see its one-hot matrix here.';
 	let scrollTop = 0;
-	if (restored) {
+	if (restoredView) {
 		// The view survives anything; the position only when the same document is shown again.
-		view = restored.view;
-		if (next && restored.documentUri === next.documentUri && restored.example < next.examples.length) {
+		view = restoredView;
+		restoredView = undefined;
+	}
+	if (restored && next && restored.documentUri === next.documentUri) {
+		if (restored.example < next.examples.length) {
 			example = restored.example;
 			batch = restored.batch && next.examples.length > 1;
 			selectedRow = restored.selectedRow;
@@ -661,9 +669,6 @@ function applySummary(next: MatrixSummary | null, firstPage: RowPage | undefined
 			compactStart = restored.compactStart;
 			scrollTop = restored.scrollTop;
 		}
-	}
-	// Kept until an analysis arrives: after a reload the host restores the analysis a moment later.
-	if (next) {
 		restored = undefined;
 	}
 	renderAll();
