@@ -4,7 +4,8 @@
 // inside the page (performance.now, MutationObserver, requestAnimationFrame), not by polling
 // from Node, wherever the browser can see the event.
 //
-//   node scripts/bench-vscode.mjs [--runs N] [--launches N] [--skip-package] [--dev] [--json FILE]
+//   node scripts/bench-vscode.mjs [--runs N] [--launches N] [--skip-package] [--dev] [--panel-only] [--json FILE]
+//   (--panel-only: only the matrix panel's figures and the empty-webview peer, for a short run)
 //
 // --json FILE writes the table's rows for scripts/bench-table.mjs.
 //
@@ -32,6 +33,7 @@ const runs = option('--runs', 5);
 const launches = option('--launches', 3);
 const skipPackage = args.includes('--skip-package');
 const mode = args.includes('--dev') ? 'dev' : 'installed';
+const panelOnly = args.includes('--panel-only');
 
 const median = (xs) => {
 	const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
@@ -165,7 +167,7 @@ async function main() {
 		for (let launch = 0; launch < launches; launch++) {
 			log(`launch ${launch + 1}/${launches} (${mode}), load ${load()}`);
 			// The 1 MB document is above the default token limit: this measures the analysis, not the question that limit asks.
-			const wb = await harness.launchWorkbench({ workspace: folder, openFile: 'words1k.txt', extension: mode, vsix: vsixCopy, settings: { 'sequenceLens.maxTokensBeforeAsking': 10_000_000 } });
+			const wb = await harness.launchWorkbench({ workspace: folder, openFile: 'words1k.txt', extension: mode, vsix: vsixCopy, settings: { 'sequenceLens.maxTokensBeforeAsking': 10_000_000 }, extraDevelopmentPaths: [peerExtension] });
 			try {
 				const first = await tokenizeTimed(wb, true);
 				coldCommand.push(first.elapsed);
@@ -280,22 +282,25 @@ async function activationTime(wb) {
 	return { ms: m ? Number(m[1]) : NaN, text: text || 'not shown' };
 }
 
+/** The empty webview's median open time in this run, the floor the panel's figures are compared with. */
+let peerMedian = NaN;
+
 async function warmBenchmarks(wb, loadSamples) {
 	const page = wb.page;
 	// 2. Command → decorations, 1,000 tokens, warm.
 	const warm = [];
-	for (let i = 0; i < runs; i++) {
+	for (let i = 0; i < (panelOnly ? 0 : runs); i++) {
 		await clearAnalysis(wb);
 		const r = await tokenizeTimed(wb, true);
 		warm.push(r.elapsed);
 		log(`  Tokenize Selection 1,000 tokens run ${i + 1}: ${ms(r.elapsed)} (${r.finalCount} spans, load ${load()})`);
 	}
 	const warmMedian = median(warm);
-	record('Command → decorations, 1,000-token selection (Enter → last decoration in the DOM)', `${ms(warmMedian)} median of ${warm.length} [${warm.map((x) => x.toFixed(0)).join(', ')}]`, '≤ 100 ms', warmMedian <= 100);
+	if (!panelOnly) record('Command → decorations, 1,000-token selection (Enter → last decoration in the DOM)', `${ms(warmMedian)} median of ${warm.length} [${warm.map((x) => x.toFixed(0)).join(', ')}]`, '≤ 100 ms', warmMedian <= 100);
 	// The same path for one line of 10 tokens: what palette → extension host → decorations costs
 	// with next to no tokens, as a baseline for the 1,000-token figure.
 	const tiny = [];
-	for (let i = 0; i < runs; i++) {
+	for (let i = 0; i < (panelOnly ? 0 : runs); i++) {
 		await clearAnalysis(wb);
 		await wb.selectAll();
 		await page.keyboard.press('Control+Home');
@@ -304,7 +309,7 @@ async function warmBenchmarks(wb, loadSamples) {
 		tiny.push(r.elapsed);
 		log(`  Tokenize Selection 10 tokens run ${i + 1}: ${ms(r.elapsed)} (${r.finalCount} spans)`);
 	}
-	record('Command → decorations, one line of 10 tokens (baseline: the fixed cost of the path)', `${ms(median(tiny))} median of ${tiny.length} [${tiny.map((x) => x.toFixed(0)).join(', ')}]`, '(no budget)', undefined);
+	if (!panelOnly) record('Command → decorations, one line of 10 tokens (baseline: the fixed cost of the path)', `${ms(median(tiny))} median of ${tiny.length} [${tiny.map((x) => x.toFixed(0)).join(', ')}]`, '(no budget)', undefined);
 	await clearAnalysis(wb);
 	await tokenizeTimed(wb, true);
 
@@ -318,10 +323,30 @@ async function warmBenchmarks(wb, loadSamples) {
 		await closeMatrix(wb);
 	}
 	record('Matrix panel open, 1,000 tokens (baseline: the cost of a webview panel)', `${ms(median(smallOpens))} median of ${smallOpens.length} [${smallOpens.map((x) => x.toFixed(0)).join(', ')}]`, '(no budget)', undefined);
+	// The floor: an empty webview (minimal HTML, the same CSP, one tiny script) opened the same
+	// way, in the same window, between the same steps.
+	const peerOpens = [];
+	for (let i = 0; i < Math.min(runs, 3); i++) {
+		const r = await matrixOpen(wb, true);
+		peerOpens.push(r.elapsed);
+		log(`  Open Empty Webview (peer), run ${i + 1}: ${ms(r.elapsed)} (${r.detail})`);
+		await closeMatrix(wb, true);
+	}
+	peerMedian = median(peerOpens);
+	record('Empty webview open (peer: minimal HTML, same CSP; the floor of any webview here)', `${ms(peerMedian)} median of ${peerOpens.length} [${peerOpens.map((x) => x.toFixed(0)).join(', ')}]`, '(no budget)', undefined);
+	record('Matrix panel open, 1,000 tokens ÷ empty webview', `${(median(smallOpens) / peerMedian).toFixed(2)}×`, '(no budget)', undefined);
 	await clearAnalysis(wb);
 	loadSamples.push(os.loadavg()[0]);
 
-	// 3. The 1 MB document.
+	if (!panelOnly) {
+		await bigDocument(wb, loadSamples);
+	}
+	await panel100k(wb);
+}
+
+/** 3. The 1 MB document: first decorated viewport, typing with and without an analysis. */
+async function bigDocument(wb, loadSamples) {
+	const page = wb.page;
 	await wb.openFile('big1mb.txt');
 	const typingBefore = await typingLatency(wb, 20);
 	log(`  typing, no analysis: median ${ms(median(typingBefore))} [${typingBefore.map((x) => x.toFixed(0)).join(', ')}]`);
@@ -348,7 +373,10 @@ async function warmBenchmarks(wb, loadSamples) {
 	await clearAnalysis(wb).catch(() => undefined);
 	loadSamples.push(os.loadavg()[0]);
 
-	// 4. The matrix for 100,000 tokens.
+}
+
+/** 4. The matrix for 100,000 tokens: open and scroll. */
+async function panel100k(wb) {
 	await wb.openFile('tokens100k.txt');
 	const analysed = await commandToDecorations(wb, 'Sequence Lens: Tokenize Document', 2000, 120_000);
 	log(`  Tokenize Document 100,000 tokens: ${ms(analysed.elapsed)} to the decorated viewport`);
@@ -367,6 +395,9 @@ async function warmBenchmarks(wb, loadSamples) {
 	}
 	const om = median(opens);
 	record('Matrix panel open, 100,000 tokens (Enter → rows and canvas drawn)', `${ms(om)} median of ${opens.length} [${opens.map((x) => x.toFixed(0)).join(', ')}]`, '≤ 1 s', om <= 1000);
+	if (Number.isFinite(peerMedian)) {
+		record('Matrix panel open, 100,000 tokens ÷ empty webview', `${(om / peerMedian).toFixed(2)}× (${ms(om - peerMedian)} above the floor)`, '(no budget)', undefined);
+	}
 	if (fps) {
 		record('Matrix panel scroll, 100,000 tokens (mouse wheel, rAF frames/s in the webview)', `${fps.fps.toFixed(1)} fps while scrolling (${fps.idleFps.toFixed(1)} fps idle in the same frame), ${fps.rowsMoved} rows in ${fps.seconds.toFixed(1)} s, longest frame ${fps.longestFrame.toFixed(0)} ms`, 'display rate (60 fps)', fps.fps >= 55);
 	}
@@ -410,10 +441,15 @@ function webviewFrame(page) {
 	return page.frames().find((f) => f.url().includes('fake.html') || f.name() === 'active-frame');
 }
 
-async function matrixOpen(wb) {
+/** The benchmark's peer: a webview with minimal HTML and the same CSP (bench/vscode/emptyWebview). */
+const peerExtension = path.join(repoRoot, 'bench', 'vscode', 'emptyWebview');
+const peerCommand = 'Sequence Lens Bench: Open Empty Webview';
+
+/** Opens the matrix panel (or, with `peer`, the empty webview) from the palette and times Enter → drawn. */
+async function matrixOpen(wb, peer = false) {
 	const page = wb.page;
 	const quickInput = page.locator('.quick-input-widget');
-	const title = 'Sequence Lens: Show One-Hot Matrix';
+	const title = peer ? peerCommand : 'Sequence Lens: Show One-Hot Matrix';
 	await page.keyboard.press('F1');
 	await quickInput.locator('.quick-input-box input').fill(`>${title}`);
 	await harness().waitFor('palette row', async () => {
@@ -438,14 +474,17 @@ async function matrixOpen(wb) {
 			if (before.has(frame)) {
 				continue;
 			}
-			const at = await frame.evaluate(() => new Promise((resolve) => {
+			const at = await frame.evaluate((peer) => new Promise((resolve) => {
 				const ready = () => {
+					if (peer) {
+						return document.getElementById('peer')?.textContent ? performance.timeOrigin + performance.now() : undefined;
+					}
 					const row = document.querySelector('table.body tbody tr .token-text');
 					const canvas = document.querySelector('canvas[data-first]');
 					return row && row.textContent !== '…' && canvas ? performance.timeOrigin + performance.now() : undefined;
 				};
 				const now = ready();
-				if (now !== undefined || !document.getElementById('app')) {
+				if (now !== undefined || !document.getElementById(peer ? 'peer' : 'app')) {
 					resolve(now);
 					return;
 				}
@@ -461,7 +500,7 @@ async function matrixOpen(wb) {
 					observer.disconnect();
 					resolve(undefined);
 				}, 2000);
-			})).catch(() => undefined);
+			}), peer).catch(() => undefined);
 			if (at !== undefined) {
 				return at;
 			}
@@ -550,8 +589,8 @@ async function matrixScroll(wb) {
 	}, idleFps);
 }
 
-async function closeMatrix(wb) {
-	const tab = wb.page.locator('.part.editor .tab', { hasText: 'One-Hot Matrix' }).first();
+async function closeMatrix(wb, peer = false) {
+	const tab = wb.page.locator('.part.editor .tab', { hasText: peer ? 'Empty Webview' : 'One-Hot Matrix' }).first();
 	// The tab's own close button: once the webview has focus, F1 reaches the webview's frame
 	// rather than the workbench, so the palette cannot be relied on here.
 	await tab.hover();

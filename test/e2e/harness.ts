@@ -57,6 +57,8 @@ export interface LaunchOptions {
 	workspaceTrust?: boolean;
 	/** Browser viewport; default 1400 × 900. */
 	viewport?: { width: number; height: number };
+	/** More extension folders loaded as development extensions beside it (benchmark peers). */
+	extraDevelopmentPaths?: string[];
 }
 
 export interface Workbench {
@@ -206,7 +208,7 @@ export async function launchWorkbench(options: LaunchOptions = {}): Promise<Work
 		page.on('pageerror', (error) => consoleLog.push(`[pageerror] ${error.message}`));
 		const url = vscodeServer.workbenchUrl(server, {
 			...(options.workspaceFile ? { workspace: options.workspaceFile } : { folder }),
-			extensionDevelopmentPath: mode === 'dev' ? repoRoot : undefined,
+			extensionDevelopmentPath: [mode === 'dev' ? repoRoot : undefined, ...(options.extraDevelopmentPaths ?? [])].filter((p): p is string => p !== undefined),
 			openFile: options.openFile ? path.join(folder, options.openFile) : undefined,
 		});
 		await page.goto(url, { timeout: workbenchTimeoutMs });
