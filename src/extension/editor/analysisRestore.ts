@@ -25,6 +25,8 @@ function hasTab(uri: string): boolean {
 
 export class AnalysisRestore extends Disposable {
 	private readonly waiting = new Map<string, RememberedAnalysis>();
+	/** Stops a restore still running when the extension is deactivated. */
+	private readonly cancellation = this._register(new vscode.CancellationTokenSource());
 
 	constructor(
 		private readonly memory: AnalysisMemory,
@@ -33,6 +35,11 @@ export class AnalysisRestore extends Disposable {
 		private readonly getConfig: (scope?: vscode.ConfigurationScope) => SequenceLensConfig,
 	) {
 		super();
+	}
+
+	override dispose(): void {
+		this.cancellation.cancel();
+		super.dispose();
 	}
 
 	/** Restores what can be restored now and waits for the other documents to open. */
@@ -93,7 +100,11 @@ export class AnalysisRestore extends Disposable {
 			return vscode.l10n.t('{0} was analysed with the vocabulary “{1}” ({2} entries), and another one is active now', name, remembered.vocabulary.name, remembered.vocabulary.size);
 		}
 		try {
-			await this.analyzer.analyzeSpans(document, spans);
+			// In steps, so a large document does not hold the extension host at start-up.
+			const result = await this.analyzer.analyzeSpansInSteps(document, spans, () => undefined, this.cancellation.token);
+			if (result === 'changed') {
+				return vscode.l10n.t('{0} changed while it was analysed', name);
+			}
 			return undefined;
 		} catch (error) {
 			const reason = error instanceof Error ? error.message : String(error);
