@@ -61,13 +61,22 @@ describe('bad and hostile input in the real workbench', function () {
 		assert.deepEqual(rows.map((r) => r.token), tokens);
 		const chips = await frame.locator('.strip .chip-text').allTextContents();
 		assert.deepEqual(chips, tokens);
-		// Nothing was parsed as markup: no img, no injected script, no <b> in the webview.
-		const injected = await frame.locator('body').evaluate(() => ({
-			img: document.querySelectorAll('img').length,
-			alertScripts: Array.from(document.querySelectorAll('script')).filter((s) => (s.textContent ?? '').includes('alert(')).length,
-			bold: document.querySelectorAll('b').length,
-		}));
-		assert.deepEqual(injected, { img: 0, alertScripts: 0, bold: 0 });
+		// Nothing was parsed as markup: no img, no injected script, no <b> in the webview. The
+		// first summary rides in the HTML as a JSON data block (never run): the text is in it,
+		// with no `<` left to end the block.
+		const injected = await frame.locator('body').evaluate(() => {
+			const scripts = Array.from(document.querySelectorAll('script'));
+			const data = scripts.filter((s) => s.type === 'application/json');
+			return {
+				img: document.querySelectorAll('img').length,
+				alertScripts: scripts.filter((s) => !data.includes(s) && (s.textContent ?? '').includes('alert(')).length,
+				bold: document.querySelectorAll('b').length,
+				dataBlocks: data.length,
+				dataHasLessThan: data.some((s) => (s.textContent ?? '').includes('<')),
+				dataRowsHoldText: data.some((s) => (s.textContent ?? '').includes('onerror=alert(1)')),
+			};
+		});
+		assert.deepEqual(injected, { img: 0, alertScripts: 0, bold: 0, dataBlocks: 1, dataHasLessThan: false, dataRowsHoldText: true });
 		// Give an onerror handler time to fire if it had been created.
 		await new Promise((resolve) => setTimeout(resolve, 500));
 		assert.deepEqual(dialogs, []);
