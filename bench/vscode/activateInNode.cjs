@@ -50,6 +50,9 @@ const t0 = performance.now();
 const extension = require(main);
 const t1 = performance.now();
 const subscriptions = [];
-extension.activate({ subscriptions, extensionUri: inert(), extensionPath: path.dirname(main), globalState: inert(), workspaceState: inert(), asAbsolutePath: (p) => p });
+// The manifest beside the bundle (the .vsix's extension/package.json, or the repository's): activate() reads it.
+const manifest = [path.join(path.dirname(main), '..', 'package.json'), path.join(__dirname, '..', '..', 'package.json')].find((p) => require('node:fs').existsSync(p));
+const extensionObject = { packageJSON: manifest ? require(manifest) : {}, extensionUri: inert(), extensionPath: path.dirname(main) };
+extension.activate({ subscriptions, extension: extensionObject, extensionUri: inert(), extensionPath: path.dirname(main), globalState: inert(), workspaceState: inert(), asAbsolutePath: (p) => p });
 const t2 = performance.now();
 console.log(JSON.stringify({ requireMs: t1 - t0, activateMs: t2 - t1, subscriptions: subscriptions.length }));
