@@ -13,9 +13,14 @@
 /** Token → index pairs in file order; duplicate keys stay (JSON.parse would merge them). */
 export interface ScannedPairs {
 	keys: string[];
-	values: number[];
-	/** True when each value is the previous one plus one, so the keys are already in index order. */
+	/**
+	 * True when the indices run on by one from `first` (keys[k] has index first + k), so the keys
+	 * are the entries in index order already; `values` is then left empty.
+	 */
 	sequential: boolean;
+	first: number;
+	/** The indices in file order, when not `sequential`. */
+	values: number[];
 	/** Offset just after the object (after the closing quote of an embedded one). */
 	end: number;
 }
@@ -47,8 +52,10 @@ export function scanTokenObject(text: string, start: number, embedded = false): 
 		return undefined;
 	}
 	const keys: string[] = [];
-	const values: number[] = [];
-	let sequential = true;
+	// Indices are only stored once they stop running on by one (most files are in index order).
+	let values: number[] | undefined;
+	let first = 0;
+	let last = -1;
 	i = embedded ? skipEmbeddedSpace(text, i + 1) : skipSpace(text, i + 1);
 	if (text.charCodeAt(i) !== 0x7d) {
 		for (;;) {
@@ -113,11 +120,20 @@ export function scanTokenObject(text: string, start: number, embedded = false): 
 			if (length === 0 || length > 10 || (length > 1 && text.charCodeAt(digits) === 0x30) || next === 0x2e || next === 0x65 || next === 0x45) {
 				return undefined;
 			}
-			if (sequential && values.length > 0 && value !== values[values.length - 1] + 1) {
-				sequential = false;
+			if (values) {
+				values.push(value);
+			} else if (keys.length === 0) {
+				first = last = value;
+			} else if (value === last + 1) {
+				last = value;
+			} else {
+				values = [];
+				for (let k = 0; k < keys.length; k++) {
+					values.push(first + k);
+				}
+				values.push(value);
 			}
 			keys.push(key);
-			values.push(value);
 			i = embedded ? skipEmbeddedSpace(text, i) : skipSpace(text, i);
 			const c = text.charCodeAt(i);
 			if (c === 0x7d) {
@@ -139,7 +155,7 @@ export function scanTokenObject(text: string, start: number, embedded = false): 
 	} else {
 		i = skipSpace(text, i);
 	}
-	return { keys, values, sequential, end: i };
+	return { keys, sequential: values === undefined, first, values: values ?? [], end: i };
 }
 
 /** Reads a whole text that is a non-empty JSON array of strings. */

@@ -304,7 +304,7 @@ function readLayout(detected: Detected, text: string, options: LoadVocabularyOpt
 			return listLayout(detected.list ?? detected.json, options);
 		case 'json-map':
 			return pairs
-				? pairsLayout(pairs.keys, pairs.values, options, 'The JSON map', undefined, pairs.sequential)
+				? pairsLayout(pairs.keys, pairs.values, options, 'The JSON map', undefined, runFrom(pairs))
 				: withDuplicateKeyCheck(text, detected.json, 'the JSON map', () => mapLayout(detected.json, options, 'The JSON map'));
 		case 'keras-tokenizer-json':
 			return kerasLayout(detected.json, options, pairs);
@@ -392,20 +392,27 @@ function mapLayout(json: unknown, options: LoadVocabularyOptions, what: string, 
 	);
 }
 
+/** Where the indices of scanned pairs start when they run on by one, else undefined. */
+function runFrom(pairs: ScannedPairs): number | undefined {
+	return pairs.sequential ? pairs.first : undefined;
+}
+
 /**
- * Token → index pairs into entries by position; takes over `keys`. `sequential` says each value
- * is the previous one plus one (as scanned), so the keys are the entries already.
+ * Token → index pairs into entries by position; takes over `keys`. With `runFrom`, keys[k] has
+ * index runFrom + k and `values` is not read: the keys are the entries already.
  */
-function pairsLayout(keys: string[], values: readonly unknown[], options: LoadVocabularyOptions, what: string, reserveZero?: string, sequential = false): Layout {
-	const last = values[keys.length - 1];
-	if (sequential && keys.length > 0 && typeof values[0] === 'number' && values[0] >= 0 && typeof last === 'number' && last <= 0x7ffffffe) {
-		const reserved = reserveZero !== undefined && values[0] === 1;
-		if (!reserved || !keys.includes(reserveZero)) {
-			if (reserved) {
-				keys.unshift(reserveZero);
+function pairsLayout(keys: string[], values: readonly unknown[], options: LoadVocabularyOptions, what: string, reserveZero?: string, runFrom?: number): Layout {
+	if (runFrom !== undefined) {
+		if (keys.length > 0 && runFrom >= 0 && runFrom + keys.length - 1 <= 0x7ffffffe) {
+			const reserved = reserveZero !== undefined && runFrom === 1;
+			if (!reserved || !keys.includes(reserveZero)) {
+				if (reserved) {
+					keys.unshift(reserveZero);
+				}
+				return positionsLayout(keys, reserved ? 0 : runFrom, options);
 			}
-			return positionsLayout(keys, reserved ? 0 : values[0], options);
 		}
+		values = keys.map((_, k) => runFrom + k);
 	}
 	// One pass, placing each key at its index: 1,000,000-key files are the common large case.
 	const byIndex: string[] = [];
@@ -532,7 +539,7 @@ function kerasLayout(json: unknown, options: LoadVocabularyOptions, pairs?: Scan
 	const kerasOptions = { ...options, convention: options.convention ?? 'keras-tokenizer' };
 	let layout: Layout;
 	if (pairs) {
-		layout = pairsLayout(pairs.keys, pairs.values, kerasOptions, 'config.word_index', padToken, pairs.sequential);
+		layout = pairsLayout(pairs.keys, pairs.values, kerasOptions, 'config.word_index', padToken, runFrom(pairs));
 	} else {
 		const wordIndex = embeddedJson(config.word_index, 'word_index');
 		const read = () => mapLayout(wordIndex, kerasOptions, 'config.word_index', padToken);
@@ -585,9 +592,10 @@ function huggingFaceLayout(json: unknown, options: LoadVocabularyOptions, text: 
 	}
 	let keys: string[];
 	let values: unknown[];
-	let sequential = false;
+	let from: number | undefined;
 	if (pairs) {
-		({ keys, values, sequential } = pairs);
+		({ keys, values } = pairs);
+		from = runFrom(pairs);
 	} else {
 		if (!isObject(vocab)) {
 			throw new VocabularyFileError('structure', 'model.vocab must be an object of token → id.', { key: 'model.vocab' });
@@ -599,6 +607,10 @@ function huggingFaceLayout(json: unknown, options: LoadVocabularyOptions, text: 
 	// Added tokens live outside model.vocab in some files; their ids extend the vocabulary.
 	const added = (json as Record<string, unknown>).added_tokens;
 	if (Array.isArray(added) && added.length > 0) {
+		if (from !== undefined) {
+			const start = from;
+			values = keys.map((_, k) => start + k);
+		}
 		const wanted = new Map<number, string>();
 		for (const token of added) {
 			if (isObject(token) && typeof token.content === 'string' && typeof token.id === 'number') {
@@ -617,12 +629,14 @@ function huggingFaceLayout(json: unknown, options: LoadVocabularyOptions, text: 
 			if (at >= 0) {
 				throw new VocabularyFileError('duplicate-token', `Added token ${JSON.stringify(content)} has id ${id} but model.vocab gives it ${quoteValue(values[at])}.`, { key: content });
 			}
-			sequential &&= id === (values[values.length - 1] as number) + 1;
+			if (from !== undefined && id !== from + keys.length) {
+				from = undefined;
+			}
 			keys.push(content);
 			values.push(id);
 		}
 	}
-	const read = () => pairsLayout(keys, values, { ...options, convention: options.convention ?? 'huggingface' }, 'model.vocab', undefined, sequential);
+	const read = () => pairsLayout(keys, values, { ...options, convention: options.convention ?? 'huggingface' }, 'model.vocab', undefined, from);
 	// A Unigram list has been checked for repeats already; a parsed object may have lost some.
 	const layout = pairs || type === 'Unigram' ? read() : withDuplicateKeyCheck(text, vocab, 'model.vocab', read, () => valueSpan(text, ['model', 'vocab']));
 	layout.fileUnk = fileUnk;

@@ -42,9 +42,9 @@ export function scanVocabularyFile(text: string, format: 'auto' | VocabularyForm
 		case 'json-list':
 			return scanJsonList(text);
 		case 'hf-tokenizer-json':
-			return scanTokenizerJson(text);
+			return standInSafe(text) ? scanTokenizerJson(text) : undefined;
 		case 'keras-tokenizer-json':
-			return scanKerasJson(text);
+			return standInSafe(text) ? scanKerasJson(text) : undefined;
 		case 'auto': {
 			const first = text.charCodeAt(skipSpace(text));
 			if (first === 0x5b) {
@@ -53,7 +53,7 @@ export function scanVocabularyFile(text: string, format: 'auto' | VocabularyForm
 			if (first !== 0x7b) {
 				return undefined;
 			}
-			const found = scanJsonMap(text) ?? scanTokenizerJson(text) ?? scanKerasJson(text);
+			const found = scanJsonMap(text) ?? (standInSafe(text) ? (scanTokenizerJson(text) ?? scanKerasJson(text)) : undefined);
 			return found && (found.json === undefined || jsonObjectFormat(found.json) === found.format) ? found : undefined;
 		}
 		default:
@@ -86,14 +86,16 @@ function scanJsonList(text: string): ScannedFile | undefined {
  */
 const standIn = '\u0000sequence-lens-tokens';
 
+/** True when no string of the file can hold a NUL, so none can equal the stand-in. */
+function standInSafe(text: string): boolean {
+	return !text.includes('\\u0000');
+}
+
 /** How many candidate places are tried before giving the file to JSON.parse. */
 const maxAttempts = 4;
 
 /** tokenizer.json: model.vocab scanned, the rest parsed around a stand-in object. */
 function scanTokenizerJson(text: string): ScannedFile | undefined {
-	if (text.includes('\\u0000')) {
-		return undefined;
-	}
 	const pattern = /"vocab"\s*:\s*\{/g;
 	let attempts = 0;
 	for (let match = pattern.exec(text); match && attempts < maxAttempts; match = pattern.exec(text)) {
@@ -113,9 +115,6 @@ function scanTokenizerJson(text: string): ScannedFile | undefined {
 
 /** Keras Tokenizer.to_json(): config.word_index (a JSON string) scanned, the rest parsed around a stand-in string. */
 function scanKerasJson(text: string): ScannedFile | undefined {
-	if (text.includes('\\u0000')) {
-		return undefined;
-	}
 	const pattern = /"word_index"\s*:\s*"/g;
 	let attempts = 0;
 	for (let match = pattern.exec(text); match && attempts < maxAttempts; match = pattern.exec(text)) {

@@ -158,4 +158,12 @@ describe('scanned JSON vocabularies read as JSON.parse reads them (property)', (
 		);
 		checkScanned(scanned, runs);
 	});
+
+	it('leaves a file that could spell the stand-in to JSON.parse, and still reads it the same', () => {
+		const vocab = '{"[UNK]": 0, "a": 1, "b": 2}';
+		const text = `{"model": {"type": "WordLevel", "unk_token": "[UNK]", "vocab": ${vocab}}, "note": "\\u0000sequence-lens-tokens"}`;
+		assert.equal(scanVocabularyFile(text, 'auto'), undefined);
+		assert.deepEqual([...loadVocabulary(text).entries], ['[UNK]', 'a', 'b']);
+		assert.ok(scanVocabularyFile(text.replace('\\u0000', ''), 'auto'), 'without the escape the scanners read it');
+	});
 });
