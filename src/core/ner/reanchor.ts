@@ -151,3 +151,30 @@ function settle(
 	}
 	return out.sort((a, b) => a.start - b.start || a.end - b.end);
 }
+
+/**
+ * {@link reanchorAfterEdits} for every keystroke: the same corrections, without its costs where
+ * the edits cannot matter. When every edit lies at or after the end of every correction, `list`
+ * itself comes back (nothing moved); when no edit touches a correction and none is detached, the
+ * corrections after an edit are shifted and the others kept as they are. Only otherwise is
+ * `newText` called (copying a document's text is O(n)) and the full re-anchoring run.
+ */
+export function followEdits(list: LabelCorrection[], edits: readonly TextEdit[], newText: () => string): LabelCorrection[] {
+	if (list.length === 0 || edits.length === 0) return list;
+	const sorted = [...edits].sort((a, b) => a.rangeOffset - b.rangeOffset);
+	const moved: LabelCorrection[] = [];
+	let changed = false;
+	for (const c of list) {
+		// A detached correction may re-attach wherever its text shows up again: that needs the search.
+		if (c.detached) return reanchorAfterEdits(list, sorted, newText());
+		let shift = 0;
+		for (const e of sorted) {
+			if (e.rangeOffset + e.rangeLength <= c.start) shift += e.text.length - e.rangeLength;
+			else if (e.rangeOffset >= c.end) break;
+			else return reanchorAfterEdits(list, sorted, newText());
+		}
+		if (shift !== 0) changed = true;
+		moved.push(shift === 0 ? c : { ...c, start: c.start + shift, end: c.end + shift });
+	}
+	return changed ? moved : list;
+}

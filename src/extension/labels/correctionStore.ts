@@ -6,7 +6,7 @@
 
 import * as vscode from 'vscode';
 import type { LabelCorrection } from '../../core/ner/corrections';
-import { reanchorAfterEdits, reanchorToText } from '../../core/ner/reanchor';
+import { followEdits, reanchorToText } from '../../core/ner/reanchor';
 import { Disposable } from '../util/dispose';
 import { isKeptInMemory, type CorrectionStorage } from './correctionStorage';
 
@@ -185,20 +185,23 @@ export class CorrectionStore extends Disposable {
 	}
 
 	private onEdit(event: vscode.TextDocumentChangeEvent): void {
+		if (event.contentChanges.length === 0) return;
+		const doc = this.docs.get(event.document.uri.toString());
+		if (!doc || (doc.list.length === 0 && doc.undo.length === 0)) return;
 		const uri = event.document.uri;
-		const doc = this.docs.get(uri.toString());
-		if (!doc || event.contentChanges.length === 0 || (doc.list.length === 0 && doc.undo.length === 0)) return;
-		const text = event.document.getText();
+		// Copied only when an edit writes into a correction or one is detached (followEdits): typing elsewhere costs O(corrections).
+		let text: string | undefined;
+		const newText = () => (text ??= event.document.getText());
 		const before = doc.list;
-		doc.list = reanchorAfterEdits(doc.list, event.contentChanges, text);
-		doc.undo = doc.undo.map((list) => reanchorAfterEdits(list, event.contentChanges, text));
+		doc.list = followEdits(before, event.contentChanges, newText);
+		doc.undo = doc.undo.map((list) => followEdits(list, event.contentChanges, newText));
+		// Nothing moved (the edit came after every correction): nothing to announce or write.
+		if (doc.list === before) return;
 		if (doc.list.some((c, k) => c.detached !== before[k]?.detached) || doc.list.length !== before.length) {
 			this.changeEmitter.fire(uri);
 		}
-		if (doc.list.length > 0 || before.length > 0) {
-			if (doc.writeTimer) clearTimeout(doc.writeTimer);
-			doc.writeTimer = setTimeout(() => void this.write(uri, doc), writeDelayMs);
-		}
+		if (doc.writeTimer) clearTimeout(doc.writeTimer);
+		doc.writeTimer = setTimeout(() => void this.write(uri, doc), writeDelayMs);
 	}
 }
 
