@@ -11,12 +11,13 @@ import { defaultVocabulary } from '../../core/defaultVocabulary';
 import type { Vocabulary } from '../../core/vocabulary';
 import { VocabularyError } from '../../core/vocabulary';
 import { insertWord, type InsertedWord } from '../../core/vocabularyEdit';
-import { detectVocabularyFormat, loadVocabulary, saveVocabulary, VocabularyFileError, type VocabularyFormat } from '../../core/vocabularyFiles';
+import { detectVocabularyFormat, saveVocabulary, VocabularyFileError, type VocabularyFormat } from '../../core/vocabularyFiles';
 import type { Analyzer } from '../analyzer';
 import { readConfig } from '../config';
 import { atomicWrite, exists } from '../fs/atomicWrite';
 import { uriFromArgument } from '../util/uriArgument';
 import { refreshVocabulary, useAsVocabulary, vocabularyFormatFor } from './useVocabulary';
+import { parseAsLoaded } from './loadVocabulary';
 import { activeVocabulary } from './vocabularyState';
 
 export const addToVocabularyCommandId = 'sequenceLens.addToVocabulary';
@@ -128,10 +129,13 @@ async function write(uri: vscode.Uri, vocabulary: Vocabulary, format: Vocabulary
 	return undefined;
 }
 
-function reread(bytes: Uint8Array, format: VocabularyFormat, loaded: Vocabulary): Vocabulary {
+/**
+ * The file as it is now, parsed as Load Vocabulary parsed it (so a <UNK> it added is added again);
+ * the loaded copy when the file no longer parses or now numbers differently.
+ */
+function reread(bytes: Uint8Array, loaded: Vocabulary): Vocabulary {
 	try {
-		const positional = format === 'text' || format === 'json-list';
-		const fresh = loadVocabulary(bytes, { name: loaded.name, convention: positional ? loaded.convention : undefined });
+		const fresh = parseAsLoaded(bytes, loaded);
 		return fresh.convention === loaded.convention && fresh.base === loaded.base ? fresh : loaded;
 	} catch {
 		return loaded;
@@ -165,7 +169,7 @@ async function addToVocabulary(analyzer: Analyzer, args: AddToVocabularyArgument
 			target = active.uri;
 			// The file as it is now, so a change made to it since it was loaded is kept; the
 			// loaded copy stands in when the file no longer parses on its own.
-			current = reread(bytes, format, current);
+			current = reread(bytes, current);
 		} else {
 			copyReason = vscode.l10n.t('{0} holds more than a word list, so it is not rewritten. Save a copy as your vocabulary and add “{1}” to it?', fileName(active.uri), word);
 		}

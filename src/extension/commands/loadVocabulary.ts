@@ -146,6 +146,29 @@ async function readVocabulary(
 	}
 }
 
+/**
+ * Parses `bytes`, the file `previous` was loaded from, the way Load Vocabulary did: the same name,
+ * the same convention for a positional file, and the <UNK> it added added again while the file
+ * still has none (one the file has now is the file's own). Throws `VocabularyFileError`.
+ */
+export function parseAsLoaded(bytes: Uint8Array, previous: Vocabulary): Vocabulary {
+	const format = detectVocabularyFormat(bytes);
+	const options: LoadVocabularyOptions = { name: previous.name };
+	if (format === 'text' || format === 'json-list') {
+		options.convention = previous.convention;
+	}
+	try {
+		return loadVocabulary(bytes, options);
+	} catch (error) {
+		if (!(error instanceof VocabularyFileError && error.problem === 'missing-unk' && withAddedUnk.has(previous))) {
+			throw error;
+		}
+		const added = loadVocabulary(bytes, { ...options, addMissingUnk: true });
+		withAddedUnk.add(added);
+		return added;
+	}
+}
+
 function withSuggestion(vocabulary: Vocabulary, format: string): Vocabulary {
 	const suggestion = format === 'text' || format === 'json-list' ? suggestConvention(vocabulary.entries) : undefined;
 	if (suggestion && suggestion.convention !== vocabulary.convention) {

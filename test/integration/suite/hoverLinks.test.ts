@@ -165,4 +165,18 @@ describe('Hover command links', function () {
 		const again = await tokenize();
 		assert.equal(again?.examples[0].tokens[0].index, 10_000, 'the built-in vocabulary never got the word');
 	});
+
+	it('an add to a file loaded with an added <UNK> keeps a word written to the file since', async () => {
+		const file = path.join(dir, 'no-unk.txt');
+		fs.writeFileSync(file, 'apple\nbanana\n');
+		const loaded = await vscode.commands.executeCommand<{ size?: number }>('sequenceLens.loadVocabulary', vscode.Uri.file(file), { addMissingUnk: true });
+		assert.equal(loaded?.size, 3, '<UNK> added after banana');
+		// Edited on disk, still without <UNK>; the add comes before the file watcher's reload.
+		fs.writeFileSync(file, 'apple\nbanana\ncherry\n');
+		const outcome = await vscode.commands.executeCommand<AddToVocabularyOutcome | undefined>('sequenceLens.addToVocabulary', { word: 'date', confirm: true });
+		assert.ok(outcome && 'index' in outcome, JSON.stringify(outcome));
+		assert.equal(outcome.copied, false);
+		assert.deepEqual(fs.readFileSync(file, 'utf8').trimEnd().split('\n'), ['apple', 'banana', 'cherry', 'date', '<UNK>']);
+		assert.equal(outcome.size, 5);
+	});
 });
