@@ -19,6 +19,7 @@ import { uriFromArgument } from '../util/uriArgument';
 import { refreshVocabulary, useAsVocabulary, vocabularyFormatFor } from './useVocabulary';
 import { parseAsLoaded } from './loadVocabulary';
 import { activeVocabulary } from './vocabularyState';
+import { baseName as fileName } from '../util/uriName';
 
 export const addToVocabularyCommandId = 'sequenceLens.addToVocabulary';
 
@@ -54,10 +55,6 @@ export type AddToVocabularyOutcome = AddToVocabularyResult | { error: string };
 function fail(error: string): { error: string } {
 	void vscode.window.showErrorMessage(vscode.l10n.t('Sequence Lens: {0}', error));
 	return { error };
-}
-
-function fileName(uri: vscode.Uri): string {
-	return uri.path.slice(uri.path.lastIndexOf('/') + 1);
 }
 
 /** The message after an add: where the word went and what moved. */

@@ -21,6 +21,7 @@ import { uriFromArgument } from '../util/uriArgument';
 import { corpusChunks, maxCorpusFileBytes, type CorpusStats } from './corpusFiles';
 import type { BuildPreviewProvider } from './buildPreview';
 import { useAsVocabulary, vocabularyFormatFor } from './useVocabulary';
+import { displayName } from '../util/uriName';
 
 export const buildVocabularyCommandId = 'sequenceLens.buildVocabulary';
 
@@ -172,7 +173,7 @@ function folderName(folder: vscode.Uri): string {
 	if (workspaceFolder && workspaceFolder.uri.toString() === folder.toString()) {
 		return workspaceFolder.name;
 	}
-	return folder.path.slice(folder.path.lastIndexOf('/') + 1) || folder.toString();
+	return displayName(folder);
 }
 
 function percent(x: number): string {

@@ -18,6 +18,7 @@ import { OneHotSizeError } from '../../core/oneHot';
 import type { AnalysisStore, DocumentAnalysis, ExampleLabels } from '../editor/analysisStore';
 import { labelsEnabled } from '../labels/labelService';
 import { atomicWrite, exists } from '../fs/atomicWrite';
+import { baseName } from '../util/uriName';
 
 export const exportCommandId = 'sequenceLens.export';
 
@@ -120,7 +121,7 @@ function labelledExamples(entry: DocumentAnalysis): { analysis: Analysis; labels
 
 function defaultTarget(entry: DocumentAnalysis, info: FormatInfo): vscode.Uri | undefined {
 	const source = entry.uri;
-	const base = source.path.slice(source.path.lastIndexOf('/') + 1).replace(/\.[^.]*$/, '') || 'analysis';
+	const base = baseName(source).replace(/\.[^.]*$/, '') || 'analysis';
 	const folder =
 		source.scheme === 'file' ? vscode.Uri.joinPath(source, '..') : vscode.workspace.workspaceFolders?.[0]?.uri;
 	return folder ? vscode.Uri.joinPath(folder, `${base}${info.suffix}.${info.extension}`) : undefined;

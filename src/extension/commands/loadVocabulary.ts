@@ -15,6 +15,7 @@ import { configSection, readConfig } from '../config';
 import { activeVocabulary, folderKey, followActiveEditor, setActiveVocabulary, setSettingVocabularies, setSettingVocabularyLoad, settingVocabulary, type ActiveVocabulary } from './vocabularyState';
 import { VocabularyFileWatcher, type ReloadStatus } from './vocabularyWatcher';
 import { reanalyzeOpen, refreshVocabulary, switchVocabulary } from './useVocabulary';
+import { baseName as fileName } from '../util/uriName';
 
 export const loadVocabularyCommandId = 'sequenceLens.loadVocabulary';
 export const useBuiltInVocabularyCommandId = 'sequenceLens.useBuiltInVocabulary';
@@ -77,10 +78,6 @@ function describe(vocabulary: Vocabulary, uri: vscode.Uri): LoadedVocabularyResu
 		uri: uri.toString(),
 		...(suggestions.has(vocabulary) ? { suggestedConvention: suggestions.get(vocabulary)?.convention } : {}),
 	};
-}
-
-function fileName(uri: vscode.Uri): string {
-	return uri.path.slice(uri.path.lastIndexOf('/') + 1);
 }
 
 function failure(uri: vscode.Uri, problem: string, message: string): LoadVocabularyFailure {

@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import type { Analyzer, TextSpan } from '../analyzer';
 import { configSection } from '../config';
 import type { DocumentAnalysis } from '../editor/analysisStore';
+import { baseName } from '../util/uriName';
 
 export const maxTokensSettingKey = 'maxTokensBeforeAsking';
 export const defaultMaxTokensBeforeAsking = 100_000;
@@ -125,7 +126,7 @@ export async function missingEditorReason(): Promise<string | undefined> {
 	} catch {
 		size = undefined;
 	}
-	const name = input.uri.path.slice(input.uri.path.lastIndexOf('/') + 1);
+	const name = baseName(input.uri);
 	if (size !== undefined && size > 50 * 1024 * 1024) {
 		return vscode.l10n.t('Sequence Lens: {0} is {1} MB. VS Code does not hand files over 50 MB to extensions, so it cannot be tokenized here. Copy the part you need into a new editor and tokenize that.', name, Math.round(size / (1024 * 1024)));
 	}

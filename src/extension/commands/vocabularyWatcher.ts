@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import { exists } from '../fs/atomicWrite';
 import { Disposable } from '../util/dispose';
 import { activeVocabulary, onDidChangeActiveVocabulary } from './vocabularyState';
+import { baseName } from '../util/uriName';
 
 /** Editors and generators often write a file in several steps; one reload after they settle. */
 const settleMs = 300;
@@ -52,7 +53,7 @@ export class VocabularyFileWatcher extends Disposable {
 		}
 		this.watched = uri.toString();
 		const folder = vscode.Uri.joinPath(uri, '..');
-		const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
+		const name = baseName(uri);
 		const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, name));
 		watcher.onDidChange(() => this.schedule(uri));
 		// A tool that writes a new file and renames it over the old one shows up as a create.
@@ -78,7 +79,7 @@ export class VocabularyFileWatcher extends Disposable {
 		if (this.isDisposed || activeVocabulary()?.uri.toString() !== uri.toString()) {
 			return;
 		}
-		const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
+		const name = baseName(uri);
 		if (!(await exists(uri))) {
 			this.record({ outcome: 'deleted' });
 			void vscode.window.showWarningMessage(

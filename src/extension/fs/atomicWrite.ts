@@ -7,12 +7,12 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fsp } from 'node:fs';
 import * as vscode from 'vscode';
+import { baseName } from '../util/uriName';
 
 function tempSibling(target: vscode.Uri): vscode.Uri {
-	const slash = target.path.lastIndexOf('/');
-	const name = target.path.slice(slash + 1);
+	const name = baseName(target);
 	// A dot name keeps it out of the way in explorers; the random part keeps concurrent writers apart.
-	return target.with({ path: `${target.path.slice(0, slash + 1)}.${name}.${randomBytes(6).toString('hex')}.tmp` });
+	return target.with({ path: `${target.path.slice(0, target.path.length - name.length)}.${name}.${randomBytes(6).toString('hex')}.tmp` });
 }
 
 export async function atomicWrite(target: vscode.Uri, bytes: Uint8Array): Promise<void> {

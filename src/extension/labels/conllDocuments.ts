@@ -14,6 +14,7 @@ import type { AnalysisStore } from '../editor/analysisStore';
 import { Disposable } from '../util/dispose';
 import { uriFromArgument } from '../util/uriArgument';
 import type { LabelService } from './labelService';
+import { baseName } from '../util/uriName';
 
 export const conllScheme = 'sequence-lens-conll';
 export const openConllCommandId = 'sequenceLens.openConllFile';
@@ -99,7 +100,7 @@ async function pickSource(argument: unknown): Promise<vscode.Uri | undefined> {
 async function openConll(services: ConllServices, argument: unknown): Promise<ConllOpenedResult | { error: string } | undefined> {
 	const source = await pickSource(argument);
 	if (!source) return undefined;
-	const name = source.path.slice(source.path.lastIndexOf('/') + 1);
+	const name = baseName(source);
 	const fail = (error: string) => {
 		void vscode.window.showErrorMessage(vscode.l10n.t('Sequence Lens: {0}', error));
 		return { error };

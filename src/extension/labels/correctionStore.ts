@@ -9,6 +9,7 @@ import type { LabelCorrection } from '../../core/ner/corrections';
 import { followEdits, reanchorToText } from '../../core/ner/reanchor';
 import { Disposable } from '../util/dispose';
 import { isKeptInMemory, type CorrectionStorage } from './correctionStorage';
+import { displayName } from '../util/uriName';
 
 /** Steps of undo kept per document. */
 const undoDepth = 100;
@@ -203,9 +204,4 @@ export class CorrectionStore extends Disposable {
 		if (doc.writeTimer) clearTimeout(doc.writeTimer);
 		doc.writeTimer = setTimeout(() => void this.write(uri, doc), writeDelayMs);
 	}
-}
-
-function displayName(uri: vscode.Uri): string {
-	const path = uri.path;
-	return path.slice(path.lastIndexOf('/') + 1) || uri.toString();
 }

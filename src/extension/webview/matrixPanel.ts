@@ -31,6 +31,7 @@ import { matrixHtml } from './html';
 import { exportCommandId } from '../commands/exportAnalysis';
 import { labelCommandIds } from '../labels/labelCommands';
 import { columnWords, findColumn, rowPage, tokenOffsets, usedColumns } from './panelAnswers';
+import { displayName } from '../util/uriName';
 
 export const matrixViewType = 'sequenceLens.matrix';
 
@@ -38,11 +39,10 @@ export const matrixViewType = 'sequenceLens.matrix';
 export function summarize(entry: DocumentAnalysis, labelsVersion = 0): MatrixSummary {
 	const first = entry.examples[0]?.analysis;
 	const v = first?.vocabulary;
-	const path = entry.uri.path;
 	return {
 		analysisId: entry.id,
 		labelsVersion,
-		documentName: path.slice(path.lastIndexOf('/') + 1) || entry.uri.toString(),
+		documentName: displayName(entry.uri),
 		documentUri: entry.uri.toString(),
 		V: v?.size ?? 0,
 		base: v?.base ?? 0,
