@@ -5,22 +5,33 @@
 
 import * as vscode from 'vscode';
 import type { Analyzer, TextSpan } from './analyzer';
+import { configSection, settingKeys } from './config';
 import { rangeToOffsets } from './editor/convert';
 import { Disposable } from './util/dispose';
 
 export class LiveMode extends Disposable {
 	private listeners: vscode.Disposable[] = [];
 	private timer: ReturnType<typeof setTimeout> | undefined;
+	private debounceMs: number;
 
 	/**
-	 * `debounceMs`: the pause after the last change before re-analysing (the setting
-	 * `liveMode.debounceMs`, read at each change so a new value applies at once).
+	 * `readDebounceMs`: the pause after the last change before re-analysing (the setting
+	 * `liveMode.debounceMs`). Read once and again when that setting changes, not on every
+	 * selection change, so a new value still applies at once.
 	 */
 	constructor(
 		private readonly analyzer: Analyzer,
-		private readonly debounceMs: () => number,
+		private readonly readDebounceMs: () => number,
 	) {
 		super();
+		this.debounceMs = readDebounceMs();
+		this._register(
+			vscode.workspace.onDidChangeConfiguration((event) => {
+				if (event.affectsConfiguration(`${configSection}.${settingKeys.liveModeDebounceMs}`)) {
+					this.debounceMs = this.readDebounceMs();
+				}
+			}),
+		);
 		this._register({ dispose: () => this.stop() });
 	}
 
@@ -64,7 +75,7 @@ export class LiveMode extends Disposable {
 
 	private schedule(): void {
 		clearTimeout(this.timer);
-		this.timer = setTimeout(() => this.run(), this.debounceMs());
+		this.timer = setTimeout(() => this.run(), this.debounceMs);
 	}
 
 	private run(): void {
