@@ -12,6 +12,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { runTests } from '@vscode/test-electron';
 import { findRepoRoot } from '../support/repoRoot';
+import type { TierStats } from './suite/index';
 
 /** The same VS Code release the server mode runs (code-server 4.100.3). */
 const vscodeVersion = '1.100.3';
@@ -29,14 +30,6 @@ const configurations: RunConfiguration[] = [
 	{ name: 'main', suite: 'suite', fixture: 'workspace', workspaceTrust: false },
 	{ name: 'untrusted', suite: 'untrusted', fixture: 'untrustedWorkspace', workspaceTrust: true },
 ];
-
-interface TierStats {
-	passes: number;
-	failures: number;
-	pending: number;
-	tests: number;
-	duration: number;
-}
 
 function readStats(file: string): TierStats | undefined {
 	try {

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import Mocha from 'mocha';
 
 /** The counts scripts/test.mjs reads back; the same shape for every tier. */
-interface TierStats {
+export interface TierStats {
 	passes: number;
 	failures: number;
 	pending: number;
