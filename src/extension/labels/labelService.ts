@@ -5,7 +5,6 @@
  */
 
 import * as vscode from 'vscode';
-import { Worker } from 'node:worker_threads';
 import { alignEntities } from '../../core/ner/align';
 import { applyCorrections, type LabelCorrection } from '../../core/ner/corrections';
 import type { EntitySpan } from '../../core/ner/types';
@@ -16,6 +15,7 @@ import type { CorrectionStore } from './correctionStore';
 import { externalTaggerSetting, readExternalTagger } from './externalSetting';
 import { ExternalTaggerError, runExternalTagger } from './externalTagger';
 import type { FromWorker, ToWorker } from './workerProtocol';
+import { WorkerHost } from '../util/workerHost';
 
 export const labelsEnabledKey = 'labels.enabled';
 
@@ -59,7 +59,7 @@ export function labelsEnabled(scope?: vscode.ConfigurationScope): boolean {
 }
 
 export class LabelService extends Disposable {
-	private worker: Worker | undefined;
+	private readonly worker: WorkerHost<ToWorker, FromWorker>;
 	private workerStartedAt = 0;
 	private nextId = 1;
 	private readonly pending = new Map<number, Pending>();
@@ -78,13 +78,25 @@ export class LabelService extends Disposable {
 	private warnedUntrusted = false;
 
 	constructor(
-		private readonly workerPath: string,
+		workerPath: string,
 		private readonly store: AnalysisStore,
 		private readonly corrections: CorrectionStore,
 		/** Labels that come with the document (an opened CoNLL file): used instead of a tagger. */
 		private readonly goldSpans: (uri: vscode.Uri) => readonly EntitySpan[] | undefined = () => undefined,
 	) {
 		super();
+		this.worker = new WorkerHost(workerPath, {
+			onStart: () => {
+				this.workerStartedAt = performance.now();
+			},
+			onMessage: (message) => this.onWorkerMessage(message),
+			onCrash: (cause) =>
+				this.stopWorker(
+					new LabelError(
+						'error' in cause ? vscode.l10n.t('the tagger failed: {0}', cause.error.message) : vscode.l10n.t('the tagger stopped (exit code {0})', cause.exitCode),
+					),
+				),
+		});
 		this._register(store.onDidChange((change) => this.onStoreChange(change)));
 		this._register(
 			corrections.onDidChange((uri) => {
@@ -291,11 +303,12 @@ export class LabelService extends Disposable {
 
 	/** Entity spans of `text` from the worker; offsets index `text`. */
 	label(text: string, documentKey?: string, onProgress?: (done: number, total: number) => void): Promise<EntitySpan[]> {
-		const worker = this.ensureWorker();
 		const id = this.nextId++;
-		const sent = performance.now();
 		const limit = timeLimitFor(text.length);
 		return new Promise<EntitySpan[]>((resolve, reject) => {
+			// Sent first: a worker that cannot start fails this call and leaves nothing pending.
+			this.worker.post({ type: 'label', id, text });
+			const sent = performance.now();
 			const timer = setTimeout(() => {
 				// A worker past its limit may be stuck in one long synchronous step: only a restart frees it.
 				this.stopWorker(new LabelError(vscode.l10n.t('the tagger took longer than {0} s', Math.round(limit / 1000))));
@@ -312,7 +325,6 @@ export class LabelService extends Disposable {
 			if (documentKey) {
 				this.inFlight.set(documentKey, [...(this.inFlight.get(documentKey) ?? []), id]);
 			}
-			worker.postMessage({ type: 'label', id, text } satisfies ToWorker);
 		}).finally(() => {
 			if (documentKey) {
 				const left = (this.inFlight.get(documentKey) ?? []).filter((x) => x !== id);
@@ -326,7 +338,7 @@ export class LabelService extends Disposable {
 		this.externalRuns.get(key)?.abort();
 		this.externalRuns.delete(key);
 		for (const id of this.inFlight.get(key) ?? []) {
-			this.worker?.postMessage({ type: 'cancel', id } satisfies ToWorker);
+			this.worker.postIfRunning({ type: 'cancel', id });
 			this.settle(id, undefined, new LabelError('cancelled', true));
 		}
 		this.inFlight.delete(key);
@@ -341,49 +353,30 @@ export class LabelService extends Disposable {
 		else p.resolve(spans ?? []);
 	}
 
-	private ensureWorker(): Worker {
-		if (this.worker) {
-			return this.worker;
+	private onWorkerMessage(message: FromWorker): void {
+		switch (message.type) {
+			case 'ready':
+				this.timings.workerStartMs = performance.now() - this.workerStartedAt;
+				break;
+			case 'result':
+				this.timings.lastTagMs = message.tagMs;
+				this.settle(message.id, message.spans);
+				break;
+			case 'error':
+				this.settle(message.id, undefined, new LabelError(message.message, message.cancelled));
+				break;
+			case 'progress':
+				this.pending.get(message.id)?.onProgress?.(message.done, message.total);
+				break;
 		}
-		this.workerStartedAt = performance.now();
-		const worker = new Worker(this.workerPath);
-		worker.on('message', (message: FromWorker) => {
-			switch (message.type) {
-				case 'ready':
-					this.timings.workerStartMs = performance.now() - this.workerStartedAt;
-					break;
-				case 'result':
-					this.timings.lastTagMs = message.tagMs;
-					this.settle(message.id, message.spans);
-					break;
-				case 'error':
-					this.settle(message.id, undefined, new LabelError(message.message, message.cancelled));
-					break;
-				case 'progress':
-					this.pending.get(message.id)?.onProgress?.(message.done, message.total);
-					break;
-			}
-		});
-		worker.on('error', (error) => {
-			if (this.worker === worker) this.stopWorker(new LabelError(vscode.l10n.t('the tagger failed: {0}', error.message)));
-		});
-		worker.on('exit', (code) => {
-			if (this.worker === worker) this.stopWorker(new LabelError(vscode.l10n.t('the tagger stopped (exit code {0})', code)));
-		});
-		// The host may exit while the worker is idle.
-		worker.unref();
-		this.worker = worker;
-		return worker;
 	}
 
 	private stopWorker(reason: LabelError): void {
-		const worker = this.worker;
-		this.worker = undefined;
+		this.worker.terminate();
 		for (const id of [...this.pending.keys()]) {
 			this.settle(id, undefined, reason);
 		}
 		this.inFlight.clear();
-		void worker?.terminate();
 	}
 }
 

@@ -6,9 +6,9 @@
  */
 
 import * as vscode from 'vscode';
-import { Worker } from 'node:worker_threads';
 import { TokenizerError, type TokenSpans } from '../../core/tokenize';
 import { Disposable } from '../util/dispose';
+import { WorkerHost } from '../util/workerHost';
 import type { RegexReply, RegexRequest } from './regexProtocol';
 
 /** A generous limit for a sane pattern on a large document, short enough to feel like an answer. */
@@ -70,25 +70,37 @@ interface Pending {
 }
 
 export class RegexGuard extends Disposable {
-	private worker: Worker | undefined;
+	private readonly worker: WorkerHost<RegexRequest, RegexReply>;
 	private nextId = 1;
 	private readonly pending = new Map<number, Pending>();
 
 	constructor(
-		private readonly workerPath: string,
+		workerPath: string,
 		private readonly limitMs = regexTimeLimitMs,
 	) {
 		super();
+		this.worker = new WorkerHost(workerPath, {
+			onMessage: (reply) => this.onReply(reply),
+			onCrash: (cause) =>
+				this.stop(
+					new TokenizerError(
+						'error' in cause
+							? vscode.l10n.t('the tokenizer pattern\'s worker failed ({0}). The previous analysis stays.', cause.error.message)
+							: vscode.l10n.t('the tokenizer pattern\'s worker stopped unexpectedly. The previous analysis stays.'),
+					),
+				),
+		});
 		this._register({ dispose: () => this.stop(new TokenizerError(vscode.l10n.t('Sequence Lens is shutting down.'))) });
 	}
 
 	/** Token boundaries of `text` under `pattern` (flags `gu`), found in the worker. */
 	spans(pattern: string, text: string): Promise<TokenSpans> {
 		checkPattern(pattern);
-		const worker = this.ensureWorker();
 		const id = this.nextId++;
 		return new Promise<TokenSpans>((resolve, reject) => {
 			const request: RegexRequest = { id, pattern, text };
+			// Sent first: a worker that cannot start fails this call and leaves nothing pending.
+			this.worker.post(request);
 			const pending: Pending = {
 				resolve,
 				reject,
@@ -100,7 +112,6 @@ export class RegexGuard extends Disposable {
 				},
 			};
 			this.pending.set(id, pending);
-			worker.postMessage(request);
 		});
 	}
 
@@ -116,64 +127,38 @@ export class RegexGuard extends Disposable {
 		this.pending.delete(id);
 		const waiting = [...this.pending.values()];
 		this.pending.clear();
-		const worker = this.worker;
-		this.worker = undefined;
-		void worker?.terminate();
+		this.worker.terminate();
 		stuck.reject(new RegexTimeoutError(stuck.request.pattern, this.limitMs, stuck.request.text.length));
-		if (waiting.length === 0) {
-			return;
-		}
-		const fresh = this.ensureWorker();
 		for (const p of waiting) {
 			clearTimeout(p.timer);
 			p.timer = setTimeout(() => this.timeOut(p.request.id), startLimitMs);
 			this.pending.set(p.request.id, p);
-			fresh.postMessage(p.request);
+			// The first one starts a fresh worker.
+			this.worker.post(p.request);
 		}
 	}
 
-	private ensureWorker(): Worker {
-		if (this.worker) {
-			return this.worker;
+	private onReply(reply: RegexReply): void {
+		const p = this.pending.get(reply.id);
+		if (!p) {
+			return;
 		}
-		const worker = new Worker(this.workerPath);
-		worker.unref();
-		worker.on('message', (reply: RegexReply) => {
-			const p = this.pending.get(reply.id);
-			if (!p) {
-				return;
-			}
-			if (reply.type === 'started') {
-				p.start();
-				return;
-			}
-			this.pending.delete(reply.id);
-			clearTimeout(p.timer);
-			if (reply.type === 'spans') {
-				p.resolve({ count: reply.count, starts: reply.starts, ends: reply.ends });
-			} else {
-				p.reject(new TokenizerError(vscode.l10n.t('{0} The previous analysis stays.', reply.message)));
-			}
-		});
-		worker.on('error', (error) => {
-			if (this.worker === worker) {
-				this.stop(new TokenizerError(vscode.l10n.t('the tokenizer pattern\'s worker failed ({0}). The previous analysis stays.', error.message)));
-			}
-		});
-		worker.on('exit', () => {
-			if (this.worker === worker) {
-				this.stop(new TokenizerError(vscode.l10n.t('the tokenizer pattern\'s worker stopped unexpectedly. The previous analysis stays.')));
-			}
-		});
-		this.worker = worker;
-		return worker;
+		if (reply.type === 'started') {
+			p.start();
+			return;
+		}
+		this.pending.delete(reply.id);
+		clearTimeout(p.timer);
+		if (reply.type === 'spans') {
+			p.resolve({ count: reply.count, starts: reply.starts, ends: reply.ends });
+		} else {
+			p.reject(new TokenizerError(vscode.l10n.t('{0} The previous analysis stays.', reply.message)));
+		}
 	}
 
 	/** Ends the worker and fails whatever it still owed. */
 	private stop(reason: Error): void {
-		const worker = this.worker;
-		this.worker = undefined;
-		void worker?.terminate();
+		this.worker.terminate();
 		for (const p of this.pending.values()) {
 			clearTimeout(p.timer);
 			p.reject(reason);
