@@ -301,6 +301,10 @@ export function registerVocabularyCommands(analyzer: Analyzer): vscode.Disposabl
 		const previous = activeVocabulary()?.vocabulary;
 		// The same numbering as before: a convention chosen for a text file stays chosen.
 		const loaded = await readVocabulary(uri, { addMissingUnk: previous !== undefined && withAddedUnk.has(previous), convention: previous?.convention }, false);
+		// Another vocabulary (or the built-in one) may have been chosen while the file was read: it stays.
+		if (activeVocabulary()?.vocabulary !== previous) {
+			return { problem: 'cancelled' };
+		}
 		if (loaded && 'entries' in loaded) {
 			refreshVocabulary(analyzer, { vocabulary: loaded, uri });
 			warnIfSubword(loaded);
