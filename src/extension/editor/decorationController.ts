@@ -42,6 +42,8 @@ export class DecorationController extends Disposable {
 			rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
 			after: {
 				color: new vscode.ThemeColor('sequenceLens.indexForeground' satisfies ColorId),
+				// High-contrast selections are the opposite colour of the editor: there the index brings its own background.
+				backgroundColor: new vscode.ThemeColor('sequenceLens.indexBackground' satisfies ColorId),
 				margin: afterMargin,
 			},
 		}),
@@ -56,6 +58,7 @@ export class DecorationController extends Disposable {
 			borderRadius: '2px',
 			after: {
 				color: new vscode.ThemeColor('sequenceLens.unknownTokenForeground' satisfies ColorId),
+				backgroundColor: new vscode.ThemeColor('sequenceLens.indexBackground' satisfies ColorId),
 				margin: afterMargin,
 			},
 		}),
