@@ -1,6 +1,8 @@
 // Builds the bundles into dist/: the extension (node, cjs), the webview (browser, iife, with its
 // CSS), the core as a plain CommonJS library, the NER worker and the regex worker (node, cjs). Flags: --production, --watch.
 import * as esbuild from 'esbuild';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -30,6 +32,28 @@ const problemMatcher = {
 	},
 };
 
+/**
+ * `import * as vscode from 'vscode'` of an external CommonJS module makes esbuild copy every
+ * property of the API object into a fresh namespace object, once per importing file: about
+ * 200 names times 37 files, a third of the extension's load time. This plugin gives those files
+ * one ES module instead that reads the API object once; the names come from @types/vscode, so a
+ * name missing there fails the build rather than the extension.
+ */
+const vscodeOnce = {
+	name: 'vscode-once',
+	setup(build) {
+		const typings = readFileSync(createRequire(import.meta.url).resolve('@types/vscode/index.d.ts'), 'utf8');
+		const names = [...new Set([...typings.matchAll(/^\t(?:export )?(?:const|let|class|enum|namespace|function) (\w+)/gm)].map((m) => m[1]))];
+		build.onResolve({ filter: /^vscode$/ }, (resolved) =>
+			resolved.kind === 'require-call' ? { path: 'vscode', external: true } : { path: 'vscode', namespace: 'vscode-once' },
+		);
+		build.onLoad({ filter: /.*/, namespace: 'vscode-once' }, () => ({
+			contents: `const api = require('vscode');\nexport const { ${names.join(', ')} } = api;\n`,
+			loader: 'js',
+		}));
+	},
+};
+
 const builds = [
 	{
 		...shared,
@@ -38,6 +62,7 @@ const builds = [
 		platform: 'node',
 		format: 'cjs',
 		external: ['vscode'],
+		plugins: [vscodeOnce],
 	},
 	{
 		...shared,
@@ -77,8 +102,8 @@ const builds = [
 
 const plugins = watch ? [problemMatcher] : [];
 if (watch) {
-	const contexts = await Promise.all(builds.map((b) => esbuild.context({ ...b, plugins })));
+	const contexts = await Promise.all(builds.map((b) => esbuild.context({ ...b, plugins: [...(b.plugins ?? []), ...plugins] })));
 	await Promise.all(contexts.map((c) => c.watch()));
 } else {
-	await Promise.all(builds.map((b) => esbuild.build({ ...b, plugins })));
+	await Promise.all(builds.map((b) => esbuild.build({ ...b, plugins: [...(b.plugins ?? []), ...plugins] })));
 }
