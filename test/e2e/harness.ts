@@ -382,8 +382,23 @@ function createWorkbench(page: Page, workspace: string, extensionsDir: string, c
 				}
 				return (await row.isVisible()) ? true : undefined;
 			}, timeoutMs, 200);
-			await row.click();
-			await waitForActiveTab(page, name, timeoutMs);
+			// Quick open's list re-renders while its file search completes, so the row found can
+			// vanish or hold another file by the time it is clicked: check the tab that opened and
+			// start over a couple of times before failing.
+			const attempts = 3;
+			for (let attempt = 1; ; attempt++) {
+				try {
+					await row.click({ timeout: 5000 });
+					await waitForActiveTab(page, name, attempt < attempts ? Math.min(timeoutMs, 10_000) : timeoutMs);
+					return;
+				} catch (error) {
+					if (attempt >= attempts) {
+						throw error;
+					}
+				}
+				await open();
+				await waitFor(`quick open to list ${relativePath} again`, async () => ((await row.isVisible()) ? true : undefined), timeoutMs, 200);
+			}
 		},
 
 		async selectAll() {
