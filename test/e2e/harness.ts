@@ -351,7 +351,7 @@ function createWorkbench(page: Page, workspace: string, extensionsDir: string, c
 				await closeQuickInput();
 				await page.keyboard.press('F1');
 				await quickInputBox.waitFor({ state: 'visible', timeout: 5000 });
-				await quickInputBox.fill(`>${title}`);
+				await quickInputBox.fill(`>${title}`, { timeout: 5000 });
 				// The list filters as it is typed; give it a moment before deciding.
 				const index = await waitFor('the filtered list', () => exactRowIndex(title), 10_000).catch(() => undefined);
 				if (index === undefined) {
@@ -370,7 +370,7 @@ function createWorkbench(page: Page, workspace: string, extensionsDir: string, c
 				await closeQuickInput();
 				await page.keyboard.press('Control+P');
 				await quickInputBox.waitFor({ state: 'visible', timeout: 5000 });
-				await quickInputBox.fill(relativePath);
+				await quickInputBox.fill(relativePath, { timeout: 5000 });
 			};
 			await open();
 			// The first file search of a workspace can take seconds on a loaded machine: wait for

@@ -66,6 +66,12 @@ describe('followEdits', () => {
 	];
 	const unread = () => assert.fail('the text was read');
 
+	it('re-attaches a detached correction whose text stands in place, even for an event without edits', () => {
+		const detached: LabelCorrection[] = [{ start: 0, end: 3, text: 'Ann', type: 'PER', detached: true }];
+		assert.deepEqual(followEdits(detached, [], () => 'Ann'), reanchorAfterEdits(detached, [], 'Ann'));
+		assert.equal(followEdits(detached, [], () => 'Ann')[0].detached, undefined);
+	});
+
 	it('returns the same list, without reading the text, when every edit comes after every correction', () => {
 		assert.equal(followEdits(list, [{ rangeOffset: 15, rangeLength: 5, text: 'London' }], unread), list);
 		// Typing right after a correction's last character leaves it where it is.

@@ -160,7 +160,9 @@ function settle(
  * `newText` called (copying a document's text is O(n)) and the full re-anchoring run.
  */
 export function followEdits(list: LabelCorrection[], edits: readonly TextEdit[], newText: () => string): LabelCorrection[] {
-	if (list.length === 0 || edits.length === 0) return list;
+	// With no edits a detached correction still goes through the search below, as in
+	// reanchorAfterEdits: its text may stand where it was (found by the property test).
+	if (list.length === 0 || (edits.length === 0 && !list.some((c) => c.detached))) return list;
 	const sorted = [...edits].sort((a, b) => a.rangeOffset - b.rangeOffset);
 	const moved: LabelCorrection[] = [];
 	let changed = false;
