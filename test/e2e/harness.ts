@@ -357,7 +357,7 @@ function createWorkbench(page: Page, workspace: string, extensionsDir: string, c
 				if (index === undefined) {
 					return undefined;
 				}
-				await quickInput.locator('.quick-input-list .monaco-list-row').nth(index).click();
+				await quickInput.locator('.quick-input-list .monaco-list-row').nth(index).click({ timeout: 5000 });
 				return true;
 			}, timeoutMs, 250);
 			await quickInput.waitFor({ state: 'hidden', timeout: 5000 });
