@@ -11,7 +11,7 @@ import type { AnalysisStore, DocumentAnalysis } from './analysisStore';
 import { addToVocabularyCommandId, type AddToVocabularyArguments } from '../commands/addToVocabulary';
 import { showTokenInMatrixCommandId, type TokenReference } from '../commands/showTokenInMatrix';
 import { offsetsToRange, positionToOffset } from './convert';
-import { markdownText } from './markdownText';
+import { markdownCode, markdownText } from './markdownText';
 
 export interface TokenLocation {
 	/** 0-based example position. */
@@ -72,7 +72,7 @@ export class TokenHoverProvider implements vscode.HoverProvider {
 
 		// Each sentence is one localised string, so a translation may put its parts in any order;
 		// user text (the token, its normalised form, a file name) fills placeholders only after
-		// markdownText() has escaped it. Links may run these two commands and no other, and their
+		// markdownText() has escaped it (or markdownCode() has fenced it). Links may run these two commands and no other, and their
 		// arguments are URI-encoded JSON.
 		const md = new vscode.MarkdownString();
 		md.isTrusted = { enabledCommands: [addToVocabularyCommandId, showTokenInMatrixCommandId] };
@@ -85,7 +85,7 @@ export class TokenHoverProvider implements vscode.HoverProvider {
 		md.appendMarkdown('\n\n');
 		if (a.unknown[t] === 1) {
 			md.appendMarkdown(
-				vscode.l10n.t('index **{0}** = `{1}` of |V| = {2} ({3})', index, v.unkToken, v.size, v.convention),
+				vscode.l10n.t('index **{0}** = {1} of |V| = {2} ({3})', index, markdownCode(v.unkToken), v.size, v.convention),
 			);
 			md.appendMarkdown('\n\n');
 			md.appendMarkdown(

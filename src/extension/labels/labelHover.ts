@@ -8,7 +8,7 @@ import { correctionFor } from '../../core/ner/corrections';
 import type { AnalysisStore } from '../editor/analysisStore';
 import { offsetsToRange, positionToOffset } from '../editor/convert';
 import { locateToken } from '../editor/hoverProvider';
-import { markdownText } from '../editor/markdownText';
+import { markdownCode, markdownText } from '../editor/markdownText';
 import { isKeptInMemory } from './correctionStorage';
 import type { CorrectionStore } from './correctionStore';
 import type { LabelService } from './labelService';
@@ -38,25 +38,29 @@ function labelLine(t: number, y: number, tag: string, span: { text: string; sour
 		return vscode.l10n.t('**y⟨{0}⟩ = {1}**\u2003tag `O`: not part of a named entity', t, y);
 	}
 	const type = tag.slice(2);
+	// A gold tag comes from the user's CoNLL file, so it is fenced or escaped like any user text.
+	const code = markdownCode(tag);
+	const name = markdownText(typeName(type));
+	const typeCode = markdownText(type);
 	if (!span) {
-		return vscode.l10n.t('**y⟨{0}⟩ = {1}**\u2003tag `{2}`: part of a {3} ({4})', t, y, tag, typeName(type), type);
+		return vscode.l10n.t('**y⟨{0}⟩ = {1}**\u2003tag {2}: part of a {3} ({4})', t, y, code, name, typeCode);
 	}
 	const entity = markdownText(JSON.stringify(span.text));
 	return span.source === 'file'
-		? vscode.l10n.t('**y⟨{0}⟩ = {1}**\u2003tag `{2}`: part of a {3} ({4}), entity {5} (gold label from the CoNLL file)', t, y, tag, typeName(type), type, entity)
-		: vscode.l10n.t('**y⟨{0}⟩ = {1}**\u2003tag `{2}`: part of a {3} ({4}), entity {5}', t, y, tag, typeName(type), type, entity);
+		? vscode.l10n.t('**y⟨{0}⟩ = {1}**\u2003tag {2}: part of a {3} ({4}), entity {5} (gold label from the CoNLL file)', t, y, code, name, typeCode, entity)
+		: vscode.l10n.t('**y⟨{0}⟩ = {1}**\u2003tag {2}: part of a {3} ({4}), entity {5}', t, y, code, name, typeCode, entity);
 }
 
 /** The correction line, one localised sentence per case. */
 function correctionLine(type: string, automatic: string | undefined, inMemory: boolean): string {
 	if (automatic === undefined) {
 		return inMemory
-			? vscode.l10n.t('corrected by hand to `{0}`; kept in memory only (untitled document)', type)
-			: vscode.l10n.t('corrected by hand to `{0}`', type);
+			? vscode.l10n.t('corrected by hand to {0}; kept in memory only (untitled document)', markdownCode(type))
+			: vscode.l10n.t('corrected by hand to {0}', markdownCode(type));
 	}
 	return inMemory
-		? vscode.l10n.t('corrected by hand to `{0}` (the tagger said `{1}`); kept in memory only (untitled document)', type, automatic)
-		: vscode.l10n.t('corrected by hand to `{0}` (the tagger said `{1}`)', type, automatic);
+		? vscode.l10n.t('corrected by hand to {0} (the tagger said {1}); kept in memory only (untitled document)', markdownCode(type), markdownCode(automatic))
+		: vscode.l10n.t('corrected by hand to {0} (the tagger said {1})', markdownCode(type), markdownCode(automatic));
 }
 
 export class LabelHoverProvider implements vscode.HoverProvider {

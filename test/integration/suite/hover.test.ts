@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { referenceSentence } from '../../../src/core/reference';
 import type { DocumentAnalysisResult } from '../../../src/shared/api';
-import { closeAllEditors, commands, hoverText, openText, updateSetting } from './helpers';
+import { closeAllEditors, commands, hoverText, openText, selectAll, tokenize, updateSetting } from './helpers';
 
 describe('Token hover', () => {
 	let result: DocumentAnalysisResult;
@@ -41,6 +41,22 @@ describe('Token hover', () => {
 	it('shows nothing between tokens', async () => {
 		const space = referenceSentence.indexOf(' and');
 		assert.equal((await hoverText(document, space)).includes('x⟨'), false);
+	});
+
+	it('fences an unknown-token string that holds backticks in a longer code span', async () => {
+		await updateSetting('unknownToken', '`U``K`');
+		try {
+			const editor = await openText('Holmes lived at 221B\n');
+			selectAll(editor);
+			const result = await tokenize();
+			assert.equal(result?.examples[0].unkToken, '`U``K`');
+			const text = await hoverText(editor.document, editor.document.getText().indexOf('221B'));
+			// A fence longer than the inner run of two, and spaces because the string starts and ends with a backtick.
+			const fenced = '``` `U``K` ```';
+			assert.ok(text.includes(`index **${result?.examples[0].unkIndex}** = ${fenced} of |V|`), text);
+		} finally {
+			await updateSetting('unknownToken', undefined);
+		}
 	});
 
 	it('escapes markdown in token text and trusts only its own two commands', async () => {
