@@ -127,7 +127,9 @@ for (const theme of themes) {
 				await waitFor(`the question ${step}`, async () => ((await quickInput.innerText().catch(() => '')).includes(step) ? true : undefined));
 				await wb.page.keyboard.press('Enter');
 			}
-			await wb.waitForNotification('Save it?', 60_000);
+			// The fixture workspace holds one text file: the summary says so in the singular.
+			const summary = await wb.waitForNotification('Save it?', 60_000);
+			assert.match(summary, /vocabulary built from 1 file of “[^”]+”: \|V\| = 6, 5 words kept/);
 			await wb.page.locator('.part.editor .editor-group-container', { hasText: 'Cut:' }).first().waitFor();
 			await wb.screenshot(`themes-${theme.slug}-build-preview`);
 		});

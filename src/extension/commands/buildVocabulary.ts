@@ -266,7 +266,10 @@ async function runBuild(
 				const report = () => {
 					const done = stats.read + stats.skippedBinary + stats.skippedLarge + stats.unreadable;
 					progress.report({
-						message: vscode.l10n.t('{0} of {1} files · {2} words', done, files.length, words.toLocaleString()),
+						message:
+							files.length === 1
+								? vscode.l10n.t('{0} of 1 file · {1} words', done, words.toLocaleString())
+								: vscode.l10n.t('{0} of {1} files · {2} words', done, files.length, words.toLocaleString()),
 						increment: files.length > 0 ? 100 / files.length : undefined,
 					});
 				};
@@ -442,14 +445,15 @@ async function buildVocabularyCommand(analyzer: Analyzer, preview: BuildPreviewP
 		// A notification rather than a modal dialog: the preview beside it stays readable.
 		const saveItem = vscode.l10n.t('Save…');
 		const skipped = stats.skippedBinary + stats.skippedLarge + stats.unreadable;
+		// The counted phrases are strings of their own, so each language words its singular and plural.
 		const answer = await vscode.window.showInformationMessage(
 			vscode.l10n.t(
-				'Sequence Lens: vocabulary built from {0} files of “{1}”{2}: |V| = {3}, {4} words kept (they cover {5} of the tokens), {6} cut. Save it?',
-				stats.read,
+				'Sequence Lens: vocabulary built from {0} of “{1}”{2}: |V| = {3}, {4} (they cover {5} of the tokens), {6} cut. Save it?',
+				stats.read === 1 ? vscode.l10n.t('1 file') : vscode.l10n.t('{0} files', stats.read),
 				folderName(answers.folder),
 				skipped > 0 ? vscode.l10n.t(' ({0} skipped: binary, too large or unreadable)', skipped) : '',
 				result.vocabulary.size,
-				result.summary.keptWords,
+				result.summary.keptWords === 1 ? vscode.l10n.t('1 word kept') : vscode.l10n.t('{0} words kept', result.summary.keptWords),
 				percent(result.summary.coverage),
 				result.summary.cutWords,
 			),
