@@ -1,8 +1,9 @@
 // The newer flows in the dark and high-contrast themes: decorations with `<UNK>` markers, a
 // label correction's underline and hover, and the Build Vocabulary preview. Each theme's
 // colours (contributes.colors as the workbench resolved them) must stand out from the editor
-// background: 4.5:1 for text, 3:1 for borders and underlines (WCAG 2.1 AA). The screenshots
-// land in test-results/ to be looked at.
+// background: 4.5:1 for text, 3:1 for borders and underlines (WCAG 2.1 AA). Index text must
+// also stand out from the selection behind it (a selected token's index is drawn on the
+// selection). The screenshots land in test-results/ to be looked at.
 import * as assert from 'node:assert/strict';
 import { launchWorkbench, waitFor, type Workbench } from './harness';
 import { underlinedNames } from './nameUnderlines';
@@ -37,8 +38,21 @@ function themeColors(wb: Workbench, names: string[]): Promise<Record<string, str
 	}, names);
 }
 
+/** The channels of `rgb(…)` or `rgba(…)`; alpha 1 when there is none. */
+function channels(color: string): [number, number, number, number] {
+	const [r, g, b, a = 1] = (color.match(/[\d.]+/g) ?? []).map(Number);
+	return [r, g, b, a];
+}
+
+/** `color` drawn over the opaque `below`, as `rgb(…)`. */
+function over(color: string, below: string): string {
+	const [r, g, b, a] = channels(color);
+	const [r0, g0, b0] = channels(below);
+	return `rgb(${r * a + r0 * (1 - a)}, ${g * a + g0 * (1 - a)}, ${b * a + b0 * (1 - a)})`;
+}
+
 function luminance(rgb: string): number {
-	const [r, g, b] = (rgb.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
+	const [r, g, b] = channels(rgb);
 	const linear = (c: number) => {
 		const s = c / 255;
 		return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
@@ -76,17 +90,22 @@ for (const theme of themes) {
 			const texts = await wb.waitForAfterDecorations((t) => t.length === 12);
 			assert.ok(texts.some((t) => t.includes('<UNK>')), JSON.stringify(texts));
 			await waitFor('the four name underlines', async () => ((await underlinedNames(wb)).spans.length === 4 ? true : undefined), 90_000);
-			const colors = await themeColors(wb, ['editor-background', 'sequenceLens-indexBackground', ...Object.keys(needs)]);
+			const selections = ['editor-selectionBackground', 'editor-inactiveSelectionBackground'];
+			const colors = await themeColors(wb, ['editor-background', ...selections, 'sequenceLens-indexBackground', ...Object.keys(needs)]);
 			const own = colors['sequenceLens-indexBackground'];
 			const opaque = /^rgb\(/.test(own);
 			// High-contrast selections are the opposite colour of the editor (white on black):
 			// there the index and <UNK> marker must bring their own background.
 			assert.equal(opaque, theme.slug.startsWith('hc'), `indexBackground ${own}`);
+			const editor = colors['editor-background'];
 			for (const [name, minimum] of Object.entries(needs)) {
 				const text = name.endsWith('Foreground') && name !== 'sequenceLens-nameTokenForeground';
-				const background = text && opaque ? own : colors['editor-background'];
-				const ratio = contrast(colors[name], background);
-				assert.ok(ratio >= minimum, `${name} ${colors[name]} on ${background}: ${ratio.toFixed(2)}:1, needs ${minimum}:1`);
+				// Index text without a background of its own is drawn on the editor or, when its token is selected, on the selection.
+				const backgrounds = !text ? [editor] : opaque ? [own] : [editor, ...selections.map((selection) => over(colors[selection], editor))];
+				for (const background of backgrounds) {
+					const ratio = contrast(colors[name], background);
+					assert.ok(ratio >= minimum, `${name} ${colors[name]} on ${background}: ${ratio.toFixed(2)}:1, needs ${minimum}:1`);
+				}
 			}
 			await wb.hoverWord('221B', 'not in the vocabulary');
 			await wb.screenshot(`themes-${theme.slug}-unk-hover`);
