@@ -39,6 +39,8 @@ function isSpace(c: number): boolean {
  * written `\"`, and only plain spaces may separate the object's parts.
  */
 export function scanTokenObject(text: string, start: number, embedded = false): ScannedPairs | undefined {
+	const skip = embedded ? skipEmbeddedSpace : skipSpace;
+	const readKey = embedded ? readEmbeddedKey : readString;
 	let i = start;
 	if (embedded) {
 		if (text.charCodeAt(i) !== quote) {
@@ -56,59 +58,19 @@ export function scanTokenObject(text: string, start: number, embedded = false): 
 	let values: number[] | undefined;
 	let first = 0;
 	let last = -1;
-	i = embedded ? skipEmbeddedSpace(text, i + 1) : skipSpace(text, i + 1);
+	i = skip(text, i + 1);
 	if (text.charCodeAt(i) !== 0x7d) {
 		for (;;) {
-			let key: string | undefined;
-			let after: number;
-			if (embedded) {
-				// An embedded key starts with \" and runs to the next \" that the inner JSON does not escape.
-				if (text.charCodeAt(i) !== backslash || text.charCodeAt(i + 1) !== quote) {
-					return undefined;
-				}
-				const from = i + 2;
-				let j = from;
-				let c = text.charCodeAt(j);
-				while (c !== backslash && c !== quote && c >= 0x20) {
-					c = text.charCodeAt(++j);
-				}
-				if (c === backslash && text.charCodeAt(j + 1) === quote) {
-					key = text.slice(from, j);
-				} else {
-					const end = embeddedKeyEnd(text, j);
-					if (end < 0) {
-						return undefined;
-					}
-					key = decodeEmbeddedKey(text.slice(from, end));
-					j = end;
-				}
-				after = skipEmbeddedSpace(text, j + 2);
-			} else {
-				if (text.charCodeAt(i) !== quote) {
-					return undefined;
-				}
-				const from = i + 1;
-				let j = from;
-				let c = text.charCodeAt(j);
-				while (c !== backslash && c !== quote && c >= 0x20) {
-					c = text.charCodeAt(++j);
-				}
-				if (c === quote) {
-					key = text.slice(from, j);
-				} else {
-					const end = escapedStringEnd(text, j);
-					if (end < 0) {
-						return undefined;
-					}
-					key = decodeString(text.slice(i, end + 1));
-					j = end;
-				}
-				after = skipSpace(text, j + 1);
-			}
-			if (key === undefined || text.charCodeAt(after) !== 0x3a) {
+			const read = readKey(text, i);
+			if (read === undefined) {
 				return undefined;
 			}
-			i = embedded ? skipEmbeddedSpace(text, after + 1) : skipSpace(text, after + 1);
+			const key = read.value;
+			const after = skip(text, read.end);
+			if (text.charCodeAt(after) !== 0x3a) {
+				return undefined;
+			}
+			i = skip(text, after + 1);
 			const digits = i;
 			let value = 0;
 			for (let c = text.charCodeAt(i); c >= 0x30 && c <= 0x39; c = text.charCodeAt(++i)) {
@@ -134,7 +96,7 @@ export function scanTokenObject(text: string, start: number, embedded = false): 
 				values.push(value);
 			}
 			keys.push(key);
-			i = embedded ? skipEmbeddedSpace(text, i) : skipSpace(text, i);
+			i = skip(text, i);
 			const c = text.charCodeAt(i);
 			if (c === 0x7d) {
 				break;
@@ -142,7 +104,7 @@ export function scanTokenObject(text: string, start: number, embedded = false): 
 			if (c !== 0x2c) {
 				return undefined;
 			}
-			i = embedded ? skipEmbeddedSpace(text, i + 1) : skipSpace(text, i + 1);
+			i = skip(text, i + 1);
 		}
 	}
 	i++;
@@ -167,31 +129,12 @@ export function scanTokenList(text: string): string[] | undefined {
 	const items: string[] = [];
 	i = skipSpace(text, i + 1);
 	for (;;) {
-		if (text.charCodeAt(i) !== quote) {
-			return undefined;
-		}
-		const from = i + 1;
-		let j = from;
-		let c = text.charCodeAt(j);
-		while (c !== backslash && c !== quote && c >= 0x20) {
-			c = text.charCodeAt(++j);
-		}
-		let item: string | undefined;
-		if (c === quote) {
-			item = text.slice(from, j);
-		} else {
-			const end = escapedStringEnd(text, j);
-			if (end < 0) {
-				return undefined;
-			}
-			item = decodeString(text.slice(i, end + 1));
-			j = end;
-		}
+		const item = readString(text, i);
 		if (item === undefined) {
 			return undefined;
 		}
-		items.push(item);
-		i = skipSpace(text, j + 1);
+		items.push(item.value);
+		i = skipSpace(text, item.end);
 		const next = text.charCodeAt(i);
 		if (next === 0x5d) {
 			break;
@@ -202,6 +145,56 @@ export function scanTokenList(text: string): string[] | undefined {
 		i = skipSpace(text, i + 1);
 	}
 	return skipSpace(text, i + 1) === text.length ? items : undefined;
+}
+
+/** A string read from the text: its value and the offset just after its closing quote. */
+interface ReadString {
+	value: string;
+	end: number;
+}
+
+/**
+ * The JSON string whose opening quote is at `i`, or undefined when there is none or it is not
+ * valid. A string without escapes is sliced; one with escapes is decoded by JSON.parse.
+ */
+function readString(text: string, i: number): ReadString | undefined {
+	if (text.charCodeAt(i) !== quote) {
+		return undefined;
+	}
+	const from = i + 1;
+	let j = from;
+	let c = text.charCodeAt(j);
+	while (c !== backslash && c !== quote && c >= 0x20) {
+		c = text.charCodeAt(++j);
+	}
+	if (c === quote) {
+		return { value: text.slice(from, j), end: j + 1 };
+	}
+	const end = escapedStringEnd(text, j);
+	const value = end < 0 ? undefined : decodeString(text.slice(i, end + 1));
+	return value === undefined ? undefined : { value, end: end + 1 };
+}
+
+/**
+ * The key of an embedded object (see scanTokenObject) whose `\"` starts at `i`: it runs to the
+ * next `\"` that the inner JSON does not escape. `end` is the offset just after that `\"`.
+ */
+function readEmbeddedKey(text: string, i: number): ReadString | undefined {
+	if (text.charCodeAt(i) !== backslash || text.charCodeAt(i + 1) !== quote) {
+		return undefined;
+	}
+	const from = i + 2;
+	let j = from;
+	let c = text.charCodeAt(j);
+	while (c !== backslash && c !== quote && c >= 0x20) {
+		c = text.charCodeAt(++j);
+	}
+	if (c === backslash && text.charCodeAt(j + 1) === quote) {
+		return { value: text.slice(from, j), end: j + 2 };
+	}
+	const end = embeddedKeyEnd(text, j);
+	const value = end < 0 ? undefined : decodeEmbeddedKey(text.slice(from, end));
+	return value === undefined ? undefined : { value, end: end + 2 };
 }
 
 function skipSpace(text: string, i: number): number {
