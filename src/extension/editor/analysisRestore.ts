@@ -8,16 +8,12 @@ import { analyzeOptions, type Analyzer } from '../analyzer';
 import { settingVocabularyLoaded } from '../commands/vocabularyState';
 import type { SequenceLensConfig } from '../config';
 import { Disposable } from '../util/dispose';
+import { displayName } from '../util/uriName';
 import { hashTexts, sameVocabulary, vocabularyIdentity, type AnalysisMemory, type RememberedAnalysis } from './analysisMemory';
 import type { AnalysisStore } from './analysisStore';
 
 /** Why a remembered analysis was not run again, or undefined when it was. */
 type Outcome = string | undefined;
-
-function documentName(uri: vscode.Uri): string {
-	const path = uri.path;
-	return path.slice(path.lastIndexOf('/') + 1) || uri.toString();
-}
 
 function hasTab(uri: string): boolean {
 	return vscode.window.tabGroups.all.some((group) => group.tabs.some((tab) => tab.input instanceof vscode.TabInputText && tab.input.uri.toString() === uri));
@@ -85,7 +81,7 @@ export class AnalysisRestore extends Disposable {
 	}
 
 	private async restore(document: vscode.TextDocument, remembered: RememberedAnalysis): Promise<Outcome> {
-		const name = documentName(document.uri);
+		const name = displayName(document.uri);
 		if (this.store.get(document)) {
 			// Analysed again by the user before the restore came round to it.
 			return undefined;
@@ -128,7 +124,7 @@ export class AnalysisRestore extends Disposable {
 			}
 			if (gone && this.waiting.delete(key)) {
 				this.memory.forget(key);
-				problems.push(vscode.l10n.t('{0} no longer exists', documentName(uri)));
+				problems.push(vscode.l10n.t('{0} no longer exists', displayName(uri)));
 			}
 		}
 		this.say(problems);
