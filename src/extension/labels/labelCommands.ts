@@ -10,6 +10,7 @@ import { entityTypes } from '../../core/ner/types';
 import type { AnalysisStore, DocumentAnalysis } from '../editor/analysisStore';
 import { positionToOffset } from '../editor/convert';
 import { locateToken } from '../editor/hoverProvider';
+import { uriFromArgument } from '../util/uriArgument';
 import type { CorrectionStore } from './correctionStore';
 import { labelsEnabled, type LabelService } from './labelService';
 
@@ -163,15 +164,9 @@ async function setEntityType(services: LabelServices, argument: unknown): Promis
 	return type ? correct(services, target, type) : undefined;
 }
 
+/** The document a command argument names (as the other commands read it), else the active editor's. */
 function activeUri(argument: unknown): vscode.Uri | undefined {
-	if (typeof argument === 'string') {
-		try {
-			return vscode.Uri.parse(argument, true);
-		} catch {
-			return undefined;
-		}
-	}
-	return argument instanceof vscode.Uri ? argument : vscode.window.activeTextEditor?.document.uri;
+	return typeof argument === 'string' || argument instanceof vscode.Uri ? uriFromArgument(argument) : vscode.window.activeTextEditor?.document.uri;
 }
 
 async function undoCorrection(services: LabelServices, argument: unknown): Promise<{ undone: boolean } | undefined> {
@@ -203,7 +198,10 @@ async function resetCorrections(services: LabelServices, argument: unknown): Pro
 	const undo = vscode.l10n.t('Undo');
 	// Undoable, so it does not ask first; the message offers the way back.
 	void vscode.window
-		.showInformationMessage(vscode.l10n.t('Sequence Lens: removed {0} label correction(s).', removed), undo)
+		.showInformationMessage(
+			removed === 1 ? vscode.l10n.t('Sequence Lens: removed 1 label correction.') : vscode.l10n.t('Sequence Lens: removed {0} label corrections.', removed),
+			undo,
+		)
 		.then((choice) => (choice === undo ? services.corrections.undo(uri) : undefined));
 	return { removed };
 }

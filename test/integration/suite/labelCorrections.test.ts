@@ -102,9 +102,10 @@ describe('Label corrections', function () {
 		assert.equal(tagsOf(await labelled(document.uri)).London, 'B-PER');
 	});
 
-	it('resets every correction of the document', async () => {
+	it('resets every correction of the document named by its path, as other commands take a document', async () => {
 		const document = editor.document;
-		const reset = await vscode.commands.executeCommand<{ removed: number }>('sequenceLens.resetLabelCorrections');
+		assert.equal(document.uri.scheme, 'file');
+		const reset = await vscode.commands.executeCommand<{ removed: number }>('sequenceLens.resetLabelCorrections', document.uri.fsPath);
 		assert.deepEqual(reset, { removed: 1 });
 		assert.equal(tagsOf((await getAnalysis(document.uri))!).London, 'B-LOC');
 	});
