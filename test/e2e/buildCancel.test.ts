@@ -3,15 +3,9 @@
 // and the message says so.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import type { Locator } from 'playwright-core';
-import { launchWorkbench, waitFor, type Workbench } from './harness';
-
-/** Decoration texts without their bidi isolates and `<UNK>` markers: the indices alone. */
-const indices = (texts: string[]) => texts.map((t) => t.replace(/[\u2066-\u2069]/g, '').replace(/\s*<UNK>/, '')).join(' ');
-
-const buildTitle = 'Sequence Lens: Build Vocabulary from Workspace…';
+import { waitFor, type Workbench } from './harness';
+import { answerBuildQuestions, indices, launchVocabularyWorkspace, startBuildVocabulary, type FolderFiles, type VocabularyWorkspace } from './vocabularyWorkspace';
 /** Large enough that counting it takes many progress steps (about 120 MB in 400 files). */
 const corpusFiles = 400;
 const wordsPerFile = 40_000;
@@ -29,29 +23,21 @@ function listing(dir: string): string[] {
 
 describe('Build Vocabulary from Workspace… cancelled in the real workbench', function () {
 	this.timeout(300_000);
+	let vw: VocabularyWorkspace;
 	let wb: Workbench;
 	let workspace: string;
-	let quickInput: Locator;
 
 	before(async () => {
-		workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'sl-e2e-cancel-'));
-		fs.writeFileSync(path.join(workspace, 'words.txt'), 'cat\ndog\n<UNK>\n');
-		fs.writeFileSync(path.join(workspace, 'a.txt'), 'cat dog fish\n');
-		fs.mkdirSync(path.join(workspace, 'corpus'));
+		const files: FolderFiles = { 'words.txt': 'cat\ndog\n<UNK>\n', 'a.txt': 'cat dog fish\n' };
 		for (let f = 0; f < corpusFiles; f++) {
 			const words: string[] = [];
 			for (let w = 0; w < wordsPerFile; w++) {
 				words.push(`word${(f * 7919 + w * 104_729) % 200_003}`);
 			}
-			fs.writeFileSync(path.join(workspace, 'corpus', `part${String(f).padStart(4, '0')}.txt`), `${words.join(' ')}\n`);
+			files[`corpus/part${String(f).padStart(4, '0')}.txt`] = `${words.join(' ')}\n`;
 		}
-		wb = await launchWorkbench({
-			workspace,
-			openFile: 'a.txt',
-			theme: 'Default Light Modern',
-			settings: { 'files.hotExit': 'off', 'workbench.reduceMotion': 'on', 'sequenceLens.vocabularyPath': 'words.txt' },
-		});
-		quickInput = wb.page.locator('.quick-input-widget');
+		vw = await launchVocabularyWorkspace({ prefix: 'sl-e2e-cancel-', files, openFile: 'a.txt' });
+		({ wb, root: workspace } = vw);
 	});
 	afterEach(async function () {
 		if (this.currentTest?.state === 'failed' && wb) {
@@ -61,8 +47,7 @@ describe('Build Vocabulary from Workspace… cancelled in the real workbench', f
 		}
 	});
 	after(async () => {
-		await wb?.close();
-		fs.rmSync(workspace, { recursive: true, force: true });
+		await vw?.close();
 	});
 
 	it('stops at Cancel: nothing written, the previous vocabulary still numbers the text, and it says so', async () => {
@@ -72,23 +57,8 @@ describe('Build Vocabulary from Workspace… cancelled in the real workbench', f
 		await wb.waitForAfterDecorations((texts) => indices(texts) === '1 2 3');
 		const before = listing(workspace);
 
-		const input = quickInput.locator('.quick-input-box input');
-		// As the harness's runCommand, but the command's own first question follows in the same widget.
-		await waitFor(`the palette row "${buildTitle}"`, async () => {
-			if (await quickInput.isVisible()) {
-				await wb.page.keyboard.press('Escape');
-			}
-			await wb.page.keyboard.press('F1');
-			await input.waitFor({ state: 'visible', timeout: 5000 });
-			await input.fill(`>${buildTitle}`);
-			const row = quickInput.locator('.quick-input-list .monaco-list-row', { hasText: 'Build Vocabulary from Workspace' }).first();
-			return (await row.waitFor({ timeout: 10_000 }).then(() => true).catch(() => false)) ? true : undefined;
-		}, 60_000, 250);
-		await wb.page.keyboard.press('Enter');
-		for (const step of ['(1/5)', '(2/5)', '(3/5)', '(4/5)', '(5/5)']) {
-			await waitFor(`the question ${step}`, async () => ((await quickInput.innerText().catch(() => '')).includes(step) ? true : undefined));
-			await wb.page.keyboard.press('Enter');
-		}
+		await startBuildVocabulary(wb);
+		await answerBuildQuestions(wb);
 
 		// The progress notification counts files; Cancel once it has started on them.
 		const progress = wb.page.locator('.notifications-toasts .notification-toast', { hasText: 'Building a vocabulary from' }).first();

@@ -3,34 +3,30 @@
 // notification); then the hover's Add to vocabulary link on a word the build cut.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Locator } from 'playwright-core';
-import { launchWorkbench, waitFor, type Workbench } from './harness';
-
-const paletteTitle = 'Sequence Lens: Build Vocabulary from Workspace…';
-
-/** Decoration texts without their bidi isolates and `<UNK>` markers: the indices alone. */
-const indices = (texts: string[]) => texts.map((t) => t.replace(/[\u2066-\u2069]/g, '').replace(/\s*<UNK>/, '')).join(' ');
+import { waitFor, type Workbench } from './harness';
+import { indices, launchVocabularyWorkspace, startBuildVocabulary, type VocabularyWorkspace } from './vocabularyWorkspace';
 
 describe('Build Vocabulary from Workspace… in the real workbench', function () {
 	this.timeout(240_000);
+	let vw: VocabularyWorkspace;
 	let wb: Workbench;
 	let workspace: string;
 	let quickInput: Locator;
 
 	before(async () => {
-		workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'sl-e2e-build-'));
-		fs.writeFileSync(path.join(workspace, 'a.txt'), 'the cat sat on the mat\n');
-		fs.writeFileSync(path.join(workspace, 'b.md'), 'The dog sat. the cat ran!\n');
-		fs.mkdirSync(path.join(workspace, 'notes'));
-		fs.writeFileSync(path.join(workspace, 'notes', 'c.txt'), 'zebra\n');
-		fs.writeFileSync(path.join(workspace, 'blob.txt'), Buffer.from('binary\0data', 'latin1'));
-		wb = await launchWorkbench({
-			workspace,
-			theme: 'Default Light Modern',
-			settings: { 'files.hotExit': 'off', 'workbench.reduceMotion': 'on', 'files.simpleDialog.enable': true },
+		vw = await launchVocabularyWorkspace({
+			prefix: 'sl-e2e-build-',
+			files: {
+				'a.txt': 'the cat sat on the mat\n',
+				'b.md': 'The dog sat. the cat ran!\n',
+				'notes/c.txt': 'zebra\n',
+				'blob.txt': Buffer.from('binary\0data', 'latin1'),
+			},
+			settings: { 'files.simpleDialog.enable': true },
 		});
+		({ wb, root: workspace } = vw);
 		quickInput = wb.page.locator('.quick-input-widget');
 	});
 	afterEach(async function () {
@@ -41,8 +37,7 @@ describe('Build Vocabulary from Workspace… in the real workbench', function ()
 		}
 	});
 	after(async () => {
-		await wb?.close();
-		fs.rmSync(workspace, { recursive: true, force: true });
+		await vw?.close();
 	});
 
 	/** Waits for the quick input whose title contains `step`. */
@@ -53,19 +48,7 @@ describe('Build Vocabulary from Workspace… in the real workbench', function ()
 		wb.page.locator('.notifications-toasts .notification-toast a.monaco-button', { hasText: new RegExp(`^${label}$`) }).first();
 
 	it('asks its questions, counts the corpus, shows what was cut, saves vocab.txt and makes it active', async () => {
-		// As the harness's runCommand, but the command's own first question follows in the same widget.
-		await waitFor(`the palette row "${paletteTitle}"`, async () => {
-			if (await quickInput.isVisible()) {
-				await wb.page.keyboard.press('Escape');
-			}
-			await wb.page.keyboard.press('F1');
-			await input().waitFor({ state: 'visible', timeout: 5000 });
-			await input().fill(`>${paletteTitle}`);
-			const row = quickInput.locator('.quick-input-list .monaco-list-row', { hasText: 'Build Vocabulary from Workspace' }).first();
-			return (await row.waitFor({ timeout: 10_000 }).then(() => true).catch(() => false)) ? true : undefined;
-		}, 60_000, 250);
-		await wb.screenshot('build-vocabulary-palette');
-		await wb.page.keyboard.press('Enter');
+		await startBuildVocabulary(wb, 'build-vocabulary-palette');
 
 		await step('(1/5)');
 		assert.equal(await input().inputValue(), '**/*.{txt,md}');

@@ -3,43 +3,29 @@
 // selection is numbered by the vocabulary of the folder its file is in. Build Vocabulary from
 // Workspace… asks which folder to scan and names it.
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Locator } from 'playwright-core';
-import { launchWorkbench, waitFor, type Workbench } from './harness';
-
-/** Decoration texts without their bidi isolates and `<UNK>` markers: the indices alone. */
-const indices = (texts: string[]) => texts.map((t) => t.replace(/[\u2066-\u2069]/g, '').replace(/\s*<UNK>/, '')).join(' ');
-
-const buildTitle = 'Sequence Lens: Build Vocabulary from Workspace…';
+import { waitFor, type Workbench } from './harness';
+import { answerBuildQuestions, indices, launchVocabularyWorkspace, startBuildVocabulary, type VocabularyWorkspace } from './vocabularyWorkspace';
 
 describe('A multi-root workspace in the real workbench', function () {
 	this.timeout(240_000);
+	let vw: VocabularyWorkspace;
 	let wb: Workbench;
 	let root: string;
 	let quickInput: Locator;
 
 	before(async () => {
-		root = fs.mkdtempSync(path.join(os.tmpdir(), 'sl-e2e-multi-'));
-		const folder = (name: string, vocabulary: string, file: string) => {
-			const dir = path.join(root, name);
-			fs.mkdirSync(path.join(dir, '.vscode'), { recursive: true });
-			fs.writeFileSync(path.join(dir, '.vscode', 'settings.json'), JSON.stringify({ 'sequenceLens.vocabularyPath': 'words.txt' }));
-			fs.writeFileSync(path.join(dir, 'words.txt'), vocabulary);
-			fs.writeFileSync(path.join(dir, file), 'cat dog fish\n');
-		};
 		// Course convention: a plain list is numbered from 1 in file order.
-		folder('alpha', 'cat\ndog\n<UNK>\n', 'a.txt');
-		folder('beta', 'bird\ncat\ndog\nfish\n<UNK>\n', 'b.txt');
-		const workspaceFile = path.join(root, 'both.code-workspace');
-		fs.writeFileSync(workspaceFile, JSON.stringify({ folders: [{ path: 'alpha' }, { path: 'beta' }], settings: {} }));
-		wb = await launchWorkbench({
-			workspaceFile,
+		vw = await launchVocabularyWorkspace({
+			prefix: 'sl-e2e-multi-',
+			folders: {
+				alpha: { 'words.txt': 'cat\ndog\n<UNK>\n', 'a.txt': 'cat dog fish\n' },
+				beta: { 'words.txt': 'bird\ncat\ndog\nfish\n<UNK>\n', 'b.txt': 'cat dog fish\n' },
+			},
 			openFile: 'alpha/a.txt',
-			theme: 'Default Light Modern',
-			settings: { 'files.hotExit': 'off', 'workbench.reduceMotion': 'on' },
 		});
+		({ wb, root } = vw);
 		quickInput = wb.page.locator('.quick-input-widget');
 	});
 	afterEach(async function () {
@@ -50,8 +36,7 @@ describe('A multi-root workspace in the real workbench', function () {
 		}
 	});
 	after(async () => {
-		await wb?.close();
-		fs.rmSync(root, { recursive: true, force: true });
+		await vw?.close();
 	});
 
 	it('numbers a selection in each folder with that folder’s vocabulary', async () => {
@@ -77,18 +62,7 @@ describe('A multi-root workspace in the real workbench', function () {
 
 	it('Build Vocabulary from Workspace… asks which folder and names the one it scans', async () => {
 		const input = quickInput.locator('.quick-input-box input');
-		// As the harness's runCommand, but the command's own first question follows in the same widget.
-		await waitFor(`the palette row "${buildTitle}"`, async () => {
-			if (await quickInput.isVisible()) {
-				await wb.page.keyboard.press('Escape');
-			}
-			await wb.page.keyboard.press('F1');
-			await input.waitFor({ state: 'visible', timeout: 5000 });
-			await input.fill(`>${buildTitle}`);
-			const row = quickInput.locator('.quick-input-list .monaco-list-row', { hasText: 'Build Vocabulary from Workspace' }).first();
-			return (await row.waitFor({ timeout: 10_000 }).then(() => true).catch(() => false)) ? true : undefined;
-		}, 60_000, 250);
-		await wb.page.keyboard.press('Enter');
+		await startBuildVocabulary(wb);
 
 		const rows = await waitFor('the folder pick', async () => {
 			const labels = await quickInput.locator('.quick-input-list .monaco-list-row .label-name').allInnerTexts().catch((): string[] => []);
@@ -105,11 +79,7 @@ describe('A multi-root workspace in the real workbench', function () {
 		});
 		assert.match(prompt, /Files of “beta” to read/);
 		assert.match(prompt, new RegExp(`relative to ${path.join(root, 'beta').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
-		for (const step of ['(2/5)', '(3/5)', '(4/5)', '(5/5)']) {
-			await wb.page.keyboard.press('Enter');
-			await waitFor(`the question ${step}`, async () => ((await quickInput.innerText().catch(() => '')).includes(step) ? true : undefined));
-		}
-		await wb.page.keyboard.press('Enter');
+		await answerBuildQuestions(wb);
 		// beta holds b.txt and words.txt (the glob is **/*.{txt,md}).
 		const summary = await wb.waitForNotification('Save it?', 60_000);
 		assert.match(summary, /vocabulary built from 2 files of “beta”/);

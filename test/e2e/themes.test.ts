@@ -7,6 +7,7 @@
 import * as assert from 'node:assert/strict';
 import { launchWorkbench, waitFor, type Workbench } from './harness';
 import { underlinedNames } from './nameUnderlines';
+import { answerBuildQuestions, startBuildVocabulary } from './vocabularyWorkspace';
 
 const themes = [
 	{ label: 'Default Dark Modern', slug: 'dark' },
@@ -122,30 +123,9 @@ for (const theme of themes) {
 
 		it('shows the Build Vocabulary preview', async () => {
 			await wb.page.keyboard.press('Escape');
-			const quickInput = wb.page.locator('.quick-input-widget');
-			const input = quickInput.locator('.quick-input-box input');
-			const title = 'Sequence Lens: Build Vocabulary from Workspace…';
-			// As the harness's runCommand, but the command's own first question follows in the same widget.
-			await waitFor(`the palette row "${title}"`, async () => {
-				if (await quickInput.isVisible()) {
-					await wb.page.keyboard.press('Escape');
-				}
-				await wb.page.keyboard.press('F1');
-				await input.waitFor({ state: 'visible', timeout: 5000 });
-				await input.fill(`>${title}`);
-				const row = quickInput.locator('.quick-input-list .monaco-list-row', { hasText: 'Build Vocabulary from Workspace' }).first();
-				return (await row.waitFor({ timeout: 10_000 }).then(() => true).catch(() => false)) ? true : undefined;
-			}, 60_000, 250);
-			await wb.page.keyboard.press('Enter');
-			await waitFor('the glob question', async () => ((await quickInput.innerText().catch(() => '')).includes('(1/5)') ? true : undefined));
-			await wb.page.keyboard.press('Enter');
+			await startBuildVocabulary(wb);
 			// Keep five words, so the preview lists the cut ones.
-			await waitFor('the top-N question', async () => ((await quickInput.innerText().catch(() => '')).includes('(2/5)') ? true : undefined));
-			await input.fill('5');
-			for (const step of ['(2/5)', '(3/5)', '(4/5)', '(5/5)']) {
-				await waitFor(`the question ${step}`, async () => ((await quickInput.innerText().catch(() => '')).includes(step) ? true : undefined));
-				await wb.page.keyboard.press('Enter');
-			}
+			await answerBuildQuestions(wb, { 2: '5' });
 			// The fixture workspace holds one text file: the summary says so in the singular.
 			const summary = await wb.waitForNotification('Save it?', 60_000);
 			assert.match(summary, /vocabulary built from 1 file of “[^”]+”: \|V\| = 6, 5 words kept/);
