@@ -1,4 +1,4 @@
-// The newer flows in the dark and high-contrast themes: decorations with `<UNK>` markers, a
+// The newer flows in the light, dark and high-contrast themes: decorations with `<UNK>` markers, a
 // label correction's underline and hover, and the Build Vocabulary preview. Each theme's
 // colours (contributes.colors as the workbench resolved them) must stand out from the editor
 // background: 4.5:1 for text, 3:1 for borders and underlines (WCAG 2.1 AA). Index text must
@@ -10,6 +10,7 @@ import { underlinedNames } from './nameUnderlines';
 import { answerBuildQuestions, startBuildVocabulary } from './vocabularyWorkspace';
 
 const themes = [
+	{ label: 'Default Light Modern', slug: 'light' },
 	{ label: 'Default Dark Modern', slug: 'dark' },
 	{ label: 'Default High Contrast', slug: 'hc' },
 	{ label: 'Default High Contrast Light', slug: 'hc-light' },
