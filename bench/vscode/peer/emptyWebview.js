@@ -1,4 +1,4 @@
-// The benchmark's peer: a webview panel opened the way the matrix panel is (a palette command,
+// The empty-webview peer: a webview panel opened the way the matrix panel is (a palette command,
 // createWebviewPanel beside the editor, scripts on, local resources only), with the same Content
 // Security Policy and one small script file, and nothing else. Enter → its script's mark is the
 // floor any webview pays on the machine; the matrix panel's open time is reported against it.
@@ -6,7 +6,8 @@
 const crypto = require('node:crypto');
 const vscode = require('vscode');
 
-function activate(context) {
+/** Registers the command that opens the empty webview. */
+function register(context) {
 	context.subscriptions.push(
 		vscode.commands.registerCommand('sequenceLensBench.openEmptyWebview', () => {
 			const media = vscode.Uri.joinPath(context.extensionUri, 'media');
@@ -42,4 +43,4 @@ function activate(context) {
 	);
 }
 
-module.exports = { activate };
+module.exports = { register };
