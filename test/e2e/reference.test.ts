@@ -55,7 +55,7 @@ for (const theme of themes) {
 			await item.first().waitFor({ state: 'visible' });
 			assert.match(await item.first().innerText(), /T_x 12 · <UNK> 1 \(8\.3%\)/);
 			const label = (await item.first().locator('a, [role="button"]').first().getAttribute('aria-label')) ?? (await item.first().getAttribute('aria-label'));
-			assert.match(label ?? '', /12 tokens, 1 unknown/);
+			assert.match(label ?? '', /1 example, 12 tokens, 1 unknown/);
 		});
 
 		it('hovering Holmes shows x⟨2⟩, t of T_x and its index', async () => {

@@ -17,6 +17,7 @@ import type { AnalyzeOptions } from '../../core/analyze';
 import { analyzeOptions, type Analyzer } from '../analyzer';
 import { readConfig } from '../config';
 import { atomicWrite, exists } from '../fs/atomicWrite';
+import { tokenCount, wordCount } from '../util/countPhrases';
 import { uriFromArgument } from '../util/uriArgument';
 import { corpusChunks, maxCorpusFileBytes, type CorpusStats } from './corpusFiles';
 import type { BuildPreviewProvider } from './buildPreview';
@@ -332,15 +333,15 @@ function summaryLines(answers: Answers, stats: CorpusStats, result: BuildResult)
 		);
 	}
 	lines.push(
-		vscode.l10n.t('Words: {0} tokens, {1} distinct', s.tokens, s.distinct),
+		vscode.l10n.t('Words: {0}, {1} distinct', tokenCount(s.tokens), s.distinct),
 		vscode.l10n.t(
-			'Kept: {0} words (top-N {1}, minimum frequency {2}); they cover {3} of the tokens',
-			s.keptWords,
+			'Kept: {0} (top-N {1}, minimum frequency {2}); they cover {3} of the tokens',
+			wordCount(s.keptWords),
 			answers.topN === 0 ? vscode.l10n.t('no limit') : answers.topN,
 			answers.minFrequency,
 			percent(s.coverage),
 		),
-		vscode.l10n.t('Cut: {0} words, {1} tokens that will map to {2}', s.cutWords, s.cutTokens, v.unkToken),
+		vscode.l10n.t('Cut: {0}, {1} that will map to {2}', wordCount(s.cutWords), tokenCount(s.cutTokens), v.unkToken),
 		vscode.l10n.t('|V| = {0} under the {1} convention ({2} order), {3} = {4}', v.size, conventions[answers.convention].label, answers.order, v.unkToken, v.unkIndex),
 	);
 	return lines;
@@ -354,7 +355,9 @@ function previewText(answers: Answers, stats: CorpusStats, result: BuildResult):
 		lines.push(
 			result.summary.cutWords > result.cut.length
 				? vscode.l10n.t('The {0} most frequent of the {1} cut words (count, word):', result.cut.length, result.summary.cutWords)
-				: vscode.l10n.t('The {0} cut words, most frequent first (count, word):', result.cut.length),
+				: result.cut.length === 1
+					? vscode.l10n.t('The cut word (count, word):')
+					: vscode.l10n.t('The {0} cut words, most frequent first (count, word):', result.cut.length),
 		);
 		for (const w of result.cut) {
 			lines.push(`${String(w.count).padStart(8)}  ${JSON.stringify(w.word)}`);

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { statusText, unknownRate } from '../../shared/format';
 import { stepLabel } from '../../shared/protocol';
+import { exampleCount, tokenCount } from '../util/countPhrases';
 import { Disposable } from '../util/dispose';
 import type { AnalysisStore } from './analysisStore';
 import type { TimeCursor } from './timeCursor';
@@ -37,9 +38,9 @@ export class StatusBarController extends Disposable {
 		const rate = unknownRate(unknown, total);
 		let text = `$(symbol-array) ${statusText(counts, unknown)}`;
 		let spoken = vscode.l10n.t(
-			'Sequence Lens: {0} examples, {1} tokens, {2} unknown{3}.',
-			counts.length,
-			total,
+			'Sequence Lens: {0}, {1}, {2} unknown{3}.',
+			exampleCount(counts.length),
+			tokenCount(total),
 			unknown,
 			rate ? ` (${rate})` : '',
 		);

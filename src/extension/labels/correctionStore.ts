@@ -78,7 +78,9 @@ export class CorrectionStore extends Disposable {
 			list = read.corrections;
 			if (read.skipped > 0) {
 				void vscode.window.showWarningMessage(
-					vscode.l10n.t('Sequence Lens: {0} damaged label correction(s) of {1} were skipped.', read.skipped, displayName(uri)),
+					read.skipped === 1
+						? vscode.l10n.t('Sequence Lens: 1 damaged label correction of {0} was skipped.', displayName(uri))
+						: vscode.l10n.t('Sequence Lens: {0} damaged label corrections of {1} were skipped.', read.skipped, displayName(uri)),
 				);
 			}
 		} catch (error) {

@@ -80,6 +80,9 @@ describe('Build Vocabulary from Workspace…', function () {
 		// a.txt and c.txt only: the ×2 is the one word seen twice.
 		assert.equal(result.keptWords, 1);
 		assert.deepEqual(JSON.parse(fs.readFileSync(target, 'utf8')), { '<PAD>': 0, '<OOV>': 1, the: 2 });
+		// One word kept: the preview says so in the singular.
+		const preview = (await vscode.workspace.openTextDocument(vscode.Uri.parse(result.preview))).getText();
+		assert.match(preview, /^Kept: 1 word \(/m);
 	});
 
 	it('refuses to overwrite an existing file passed as the target, and leaves it as it was', async () => {
