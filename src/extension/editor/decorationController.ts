@@ -22,8 +22,12 @@ const afterMargin = '0 0 0 0.25em';
 const marginLines = 60;
 /** Most decorations per window (minified files have very long lines). */
 const windowCap = 4000;
-/** Delay before the margin is added to the visible lines' decorations. */
-const marginDelayMs = 60;
+/**
+ * Delay before the margin is added to the visible lines' decorations: long enough that the
+ * margin's ~1,000 decorations reach the renderer after it has drawn the visible ones (150–250 ms
+ * after the command here), not in the same frame. A scroll before then re-plans on its own.
+ */
+const marginDelayMs = 300;
 /**
  * Lines around the visible ones in the first pass: `visibleRanges` leaves out a line the editor
  * shows only in part, and the first pass should leave nothing on screen undecorated.

@@ -63,8 +63,22 @@ export class NameDecorations extends Disposable {
 		return ranges;
 	}
 
+	/** Editors that show name underlines now; an empty set is sent only to those. */
+	private readonly underlined = new WeakSet<vscode.TextEditor>();
+
 	render(editor: vscode.TextEditor): void {
-		editor.setDecorations(this.nameType, this.underline(editor.document) ? this.nameRanges(editor.document) : []);
+		const ranges = this.underline(editor.document) ? this.nameRanges(editor.document) : [];
+		// A new analysis has no labels until the tagger answers: sending "none" to an editor that
+		// shows none would only add work to the renderer while it draws the indices.
+		if (ranges.length === 0 && !this.underlined.has(editor)) {
+			return;
+		}
+		editor.setDecorations(this.nameType, ranges);
+		if (ranges.length > 0) {
+			this.underlined.add(editor);
+		} else {
+			this.underlined.delete(editor);
+		}
 	}
 
 	renderAll(): void {
