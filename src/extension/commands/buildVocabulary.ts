@@ -269,8 +269,8 @@ async function runBuild(
 					progress.report({
 						message:
 							files.length === 1
-								? vscode.l10n.t('{0} of 1 file · {1} words', done, words.toLocaleString())
-								: vscode.l10n.t('{0} of {1} files · {2} words', done, files.length, words.toLocaleString()),
+								? vscode.l10n.t('{0} of 1 file · {1}', done, wordCount(words))
+								: vscode.l10n.t('{0} of {1} files · {2}', done, files.length, wordCount(words)),
 						increment: files.length > 0 ? 100 / files.length : undefined,
 					});
 				};

@@ -89,7 +89,7 @@ export class TokenHoverProvider implements vscode.HoverProvider {
 			);
 			md.appendMarkdown('\n\n');
 			md.appendMarkdown(
-				vscode.l10n.t('Why `<UNK>`: the normalised form {0} is not in the vocabulary “{1}”, so it maps to the unknown index.', quotedNormalized, markdownText(v.name)),
+				vscode.l10n.t('Why {0}: the normalised form {1} is not in the vocabulary “{2}”, so it maps to the unknown index.', markdownCode(v.unkToken), quotedNormalized, markdownText(v.name)),
 			);
 		} else {
 			md.appendMarkdown(vscode.l10n.t('index **{0}** of |V| = {1} ({2})', index, v.size, v.convention));

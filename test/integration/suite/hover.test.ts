@@ -54,6 +54,8 @@ describe('Token hover', () => {
 			// A fence longer than the inner run of two, and spaces because the string starts and ends with a backtick.
 			const fenced = '``` `U``K` ```';
 			assert.ok(text.includes(`index **${result?.examples[0].unkIndex}** = ${fenced} of |V|`), text);
+			// The explanation names the string in use, not the default.
+			assert.ok(text.includes(`Why ${fenced}: the normalised form`), text);
 		} finally {
 			await updateSetting('unknownToken', undefined);
 		}
