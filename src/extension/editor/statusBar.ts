@@ -24,10 +24,16 @@ export class StatusBarController extends Disposable {
 		this.update();
 	}
 
+	/** The `sequenceLens:hasAnalysis` context key as last sent; each update otherwise sent it again. */
+	private hasAnalysis: boolean | undefined;
+
 	update(): void {
 		const editor = vscode.window.activeTextEditor;
 		const entry = editor ? this.store.get(editor.document) : undefined;
-		void vscode.commands.executeCommand('setContext', 'sequenceLens:hasAnalysis', entry !== undefined);
+		if (this.hasAnalysis !== (entry !== undefined)) {
+			this.hasAnalysis = entry !== undefined;
+			void vscode.commands.executeCommand('setContext', 'sequenceLens:hasAnalysis', this.hasAnalysis);
+		}
 		if (!entry) {
 			this.item.hide();
 			return;
