@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { waitFor, type Workbench } from './harness';
+import { reportFailure, waitFor, type Workbench } from './harness';
 import { answerBuildQuestions, indices, launchVocabularyWorkspace, startBuildVocabulary, type FolderFiles, type VocabularyWorkspace } from './vocabularyWorkspace';
 /** Large enough that counting it takes many progress steps (about 120 MB in 400 files). */
 const corpusFiles = 400;
@@ -41,9 +41,7 @@ describe('Build Vocabulary from Workspace… cancelled in the real workbench', f
 	});
 	afterEach(async function () {
 		if (this.currentTest?.state === 'failed' && wb) {
-			await wb.screenshot(`build-cancel-failure-${this.currentTest.title.slice(0, 40)}`);
-			console.log((await wb.notifications()).join('\n'));
-			console.log(wb.consoleLog.filter((line) => /error|sequence/i.test(line)).slice(-20).join('\n'));
+			await reportFailure(wb, `build-cancel-failure-${this.currentTest.title.slice(0, 40)}`);
 		}
 	});
 	after(async () => {

@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Locator } from 'playwright-core';
-import { waitFor, type Workbench } from './harness';
+import { reportFailure, waitFor, type Workbench } from './harness';
 import { indices, launchVocabularyWorkspace, startBuildVocabulary, type VocabularyWorkspace } from './vocabularyWorkspace';
 
 describe('Build Vocabulary from Workspace… in the real workbench', function () {
@@ -31,9 +31,7 @@ describe('Build Vocabulary from Workspace… in the real workbench', function ()
 	});
 	afterEach(async function () {
 		if (this.currentTest?.state === 'failed' && wb) {
-			await wb.screenshot(`build-vocabulary-failure-${this.currentTest.title.slice(0, 40)}`);
-			console.log((await wb.notifications()).join('\n'));
-			console.log(wb.consoleLog.filter((line) => /error|sequence/i.test(line)).slice(-20).join('\n'));
+			await reportFailure(wb, `build-vocabulary-failure-${this.currentTest.title.slice(0, 40)}`);
 		}
 	});
 	after(async () => {

@@ -168,6 +168,16 @@ function prepareWorkspace(options: LaunchOptions): { folder: string; temporary: 
  * the workspace in headless Chromium and waits until the workbench is interactive. Always call
  * `close()` (an `after` hook), also when a test fails.
  */
+/**
+ * What a failed test leaves for whoever reads the log: a screenshot named `name`, the
+ * notifications on screen and the last error or Sequence Lens lines of the page's console.
+ */
+export async function reportFailure(wb: Workbench, name: string): Promise<void> {
+	await wb.screenshot(name);
+	console.log((await wb.notifications()).join('\n'));
+	console.log(wb.consoleLog.filter((line) => /error|sequence/i.test(line)).slice(-20).join('\n'));
+}
+
 export async function launchWorkbench(options: LaunchOptions = {}): Promise<Workbench> {
 	const mode = options.extension ?? 'dev';
 	const codeServerDir = vscodeServer.ensureCodeServer();

@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import type { Locator } from 'playwright-core';
-import { waitFor, type Workbench } from './harness';
+import { reportFailure, waitFor, type Workbench } from './harness';
 import { answerBuildQuestions, indices, launchVocabularyWorkspace, startBuildVocabulary, type VocabularyWorkspace } from './vocabularyWorkspace';
 
 describe('A multi-root workspace in the real workbench', function () {
@@ -30,9 +30,7 @@ describe('A multi-root workspace in the real workbench', function () {
 	});
 	afterEach(async function () {
 		if (this.currentTest?.state === 'failed' && wb) {
-			await wb.screenshot(`multi-root-failure-${this.currentTest.title.slice(0, 40)}`);
-			console.log((await wb.notifications()).join('\n'));
-			console.log(wb.consoleLog.filter((line) => /error|sequence/i.test(line)).slice(-20).join('\n'));
+			await reportFailure(wb, `multi-root-failure-${this.currentTest.title.slice(0, 40)}`);
 		}
 	});
 	after(async () => {

@@ -5,7 +5,7 @@
 // also stand out from the selection behind it (a selected token's index is drawn on the
 // selection). The screenshots land in test-results/ to be looked at.
 import * as assert from 'node:assert/strict';
-import { launchWorkbench, waitFor, type Workbench } from './harness';
+import { launchWorkbench, reportFailure, waitFor, type Workbench } from './harness';
 import { underlinedNames } from './nameUnderlines';
 import { answerBuildQuestions, startBuildVocabulary } from './vocabularyWorkspace';
 
@@ -78,8 +78,7 @@ for (const theme of themes) {
 		});
 		afterEach(async function () {
 			if (this.currentTest?.state === 'failed' && wb) {
-				await wb.screenshot(`themes-${theme.slug}-failure`);
-				console.log((await wb.notifications()).join('\n'));
+				await reportFailure(wb, `themes-${theme.slug}-failure`);
 			}
 		});
 		after(async () => {
